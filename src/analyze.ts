@@ -1,0 +1,146 @@
+// The pipeline: read -> normalize -> check -> score -> report. No argv, stdout or exit codes here.
+import { CHECKS } from './checks/index.js';
+import { readSample, type ReadOptions } from './ingest/index.js';
+import { createNormalizer } from './normalize/record.js';
+import { inferMapping, jsonColumns } from './normalize/mapping.js';
+import { safeText, showValue } from './report/safe.js';
+import { CheckRunner } from './run-checks.js';
+import { scoreSample } from './score.js';
+import type { Check, CheckResult, IngestIssue, InputInfo, MappingEntry, RawRecord, Report } from './types.js';
+import { VERSION } from './version.js';
+
+/** Records read before the mapping is decided (value-based mapping looks at these). */
+export const MAPPING_WINDOW = 500;
+
+export interface AnalyzeOptions extends ReadOptions {
+  /** `--map column=field` overrides. */
+  map?: Map<string, string>;
+  /** Stop after this many records. */
+  limit?: number;
+  /** Show personal values unmasked in examples. */
+  reveal?: boolean;
+  /** Date the sample is judged against (doses after it are impossible). */
+  asOf?: Date;
+  /** Checks to run (default: all). */
+  checks?: readonly Check[];
+  /** Called with the bytes read so far, at most once per batch. */
+  onProgress?: (bytes: number) => void;
+  /** Omit timings and absolute paths so reports can be diffed. */
+  deterministic?: boolean;
+}
+
+/** Analyse one sample and build its report. Throws InputError or UsageError for unusable input. */
+export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<Report> {
+  const started = process.hrtime.bigint();
+  const pending: IngestIssue[] = [];
+  let deliver: (issue: IngestIssue) => void = (i) => pending.push(i);
+  const sample = await readSample(path, (i) => deliver(i), opts);
+
+  const issueCounts = new Map<string, number>();
+  const countIssue = (i: IngestIssue): void => {
+    if (i.code === 'blank-row' || i.code === 'not-a-record' || i.code === 'invalid-json') {
+      issueCounts.set('skipped', (issueCounts.get('skipped') ?? 0) + 1);
+    }
+  };
+
+  const limit = opts.limit ?? Infinity;
+  const window: RawRecord[] = [];
+  const it = sample.batches;
+  let done = false;
+  while (window.length < Math.min(MAPPING_WINDOW, limit)) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    window.push(...next.value);
+  }
+  const columns = sample.columns().length ? sample.columns() : jsonColumns(window);
+  const mapping: MappingEntry[] = inferMapping(columns, window, opts.map ?? new Map());
+
+  const input: InputInfo = {
+    path: opts.deterministic ? path.split(/[\\/]/).pop()! : path,
+    format: sample.format(),
+    encoding: sample.encoding,
+    compression: sample.compression,
+    bytes: 0,
+    rows: 0,
+    rowsSkipped: 0,
+    columns,
+  };
+  if (sample.delimiter) input.delimiter = sample.delimiter;
+  if (sample.lineEnding) input.lineEnding = sample.lineEnding;
+  const header = sample.header();
+  if (header !== undefined) input.header = header;
+
+  const issues: IngestIssue[] = [];
+  const runner = new CheckRunner(opts.checks ?? CHECKS, {
+    input,
+    mapping,
+    mapped: new Set(mapping.map((m) => m.field).filter((f): f is string => !!f)),
+    issues,
+    profile: null,
+    asOf: opts.asOf ?? new Date(),
+    options: Object.create(null),
+  });
+  deliver = (i) => {
+    countIssue(i);
+    if (issues.length < 1000) issues.push(i);
+    runner.issue(i);
+  };
+  for (const i of pending) deliver(i);
+
+  const normalize = createNormalizer(mapping);
+  let rows = 0;
+  const consume = (batch: RawRecord[]): boolean => {
+    for (const raw of batch) {
+      if (rows >= limit) return false;
+      rows++;
+      runner.record(normalize(raw));
+    }
+    return true;
+  };
+  let more = consume(window);
+  window.length = 0;
+  while (more && !done) {
+    const next = await it.next();
+    if (next.done) break;
+    more = consume(next.value);
+    opts.onProgress?.(sample.bytes());
+  }
+  if (!more) await it.return(undefined);
+  input.rows = rows;
+  input.rowsSkipped = issueCounts.get('skipped') ?? 0;
+  input.bytes = sample.bytes();
+  input.format = sample.format();
+  input.encoding = sample.encoding;
+
+  const checks = runner.finish().map((c) => presentResult(c, opts.reveal ?? false));
+  const verdict = scoreSample({ mapping, checks, profile: null, rows });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'leakcheck', version: VERSION },
+    input: { ...input, columns: input.columns.map((c) => safeText(c)) },
+    mapping: mapping.map((m) => ({ ...m, column: safeText(m.column) })),
+    profile: null,
+    verdict,
+    checks,
+    timing: opts.deterministic
+      ? { seconds: 0, rowsPerSecond: 0 }
+      : { seconds: Math.round(seconds * 1000) / 1000, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : 0 },
+  };
+}
+
+/** Mask and escape what a check result carries from the sample. */
+function presentResult(c: CheckResult, reveal: boolean): CheckResult {
+  return {
+    ...c,
+    summary: safeText(c.summary, 400),
+    examples: c.examples.map((e) => ({
+      ...e,
+      value: e.value === null ? null : showValue(e.field, e.value, reveal),
+      message: safeText(e.message, 400),
+    })),
+  };
+}

@@ -1,0 +1,20 @@
+// Header cells that are blank or repeated.
+import { issueCheck } from './issue-check.js';
+
+export default issueCheck(
+  {
+    id: 'header-labels',
+    category: 'structure',
+    severity: 'warning',
+    description: 'Header labels that are blank or repeated',
+    messages: {
+      blank: 'header cell {{position}} is blank: the column is named column_{{position}}',
+      duplicate: 'header cell {{position}} repeats an earlier label: the column is read as a separate column',
+    },
+    docs: {
+      why: 'A system export names every column once. Blank or repeated labels point to manual editing or to columns pasted together from several sources.',
+      sources: ['Frictionless blank-label / duplicate-label', 'csvlint empty_column_name / duplicate_column_name'],
+    },
+  },
+  { 'blank-header': 'blank', 'duplicate-header': 'duplicate' },
+);

@@ -1,0 +1,190 @@
+// The command line: the only module that reads argv, writes stdout/stderr and sets the exit code.
+import { createWriteStream, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { supportsColor } from 'chalk';
+import { analyze } from './analyze.js';
+import { InputError, UsageError } from './errors.js';
+import { parseMapOptions } from './normalize/mapping.js';
+import { findProfile, PROFILES } from './profiles.js';
+import { renderJson } from './reporters/json.js';
+import { renderTerminal } from './reporters/terminal.js';
+import { FLAGS, LABELS, type Report } from './types.js';
+import { VERSION } from './version.js';
+import { parseIso } from './dates.js';
+
+/** Exit codes (README, "Exit codes"). */
+export const EXIT = { ok: 0, failOn: 1, usage: 2, internal: 3 } as const;
+
+const EXAMPLES = `
+Examples:
+  $ leakcheck analyze fixtures/beneficiaries.csv
+  $ leakcheck analyze dump.json.gz --format json --output report.json
+  $ cat sample.tsv | leakcheck analyze - --map "Aadhar No=aadhaar_number"
+  $ leakcheck analyze sample.csv --fail-on likely-genuine,enriched   # exit 1 when matched
+
+Exit codes: 0 analysed, 1 --fail-on matched, 2 usage error or unreadable input, 3 internal error.`;
+
+function colorWanted(stream: NodeJS.WriteStream): boolean {
+  const env = process.env;
+  if ('FORCE_COLOR' in env) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR) return false;
+  return stream.isTTY === true && supportsColor !== false;
+}
+
+function positiveInt(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+    return n;
+  };
+}
+
+function collect(v: string, prev: string[]): string[] {
+  return [...prev, v];
+}
+
+/** Which of the verdict's label and flags a --fail-on list matches. */
+export function failOnMatches(report: Report, failOn: string[]): string[] {
+  return failOn.filter((x) => x === report.verdict.label || (report.verdict.flags as string[]).includes(x));
+}
+
+function parseFailOn(v: string): string[] {
+  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const known = new Set<string>([...LABELS, ...FLAGS]);
+  for (const i of items) {
+    if (!known.has(i)) throw new InvalidArgumentError(`"${i}" is not a label (${LABELS.join(', ')}) or flag (${FLAGS.join(', ')})`);
+  }
+  return items;
+}
+
+function parseAsOf(v: string): Date {
+  const day = parseIso(v);
+  if (Number.isNaN(day)) throw new InvalidArgumentError('--as-of expects a date as YYYY-MM-DD');
+  return new Date(day * 86_400_000);
+}
+
+interface AnalyzeFlags {
+  format: 'terminal' | 'json';
+  output?: string;
+  map: string[];
+  profile?: string;
+  failOn?: string[];
+  limit?: number;
+  reveal?: boolean;
+  quiet?: boolean;
+  asOf?: Date;
+  maxBytes?: number;
+  all?: boolean;
+  deterministic?: boolean;
+  debug?: boolean;
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
+  if (flags.profile && !findProfile(flags.profile)) {
+    throw new UsageError(`unknown profile "${flags.profile}" (known: ${PROFILES.map((p) => p.id).join(', ')})`);
+  }
+  if (flags.output && file !== '-' && samePath(flags.output, file)) {
+    throw new UsageError('--output names the input file: leakcheck never writes to its input');
+  }
+  const report = await analyze(file, {
+    stream: file === '-' ? process.stdin : undefined,
+    map: parseMapOptions(flags.map),
+    limit: flags.limit,
+    reveal: flags.reveal,
+    asOf: flags.asOf,
+    maxBytes: flags.maxBytes,
+    deterministic: flags.deterministic,
+  });
+  if (flags.profile) report.profile = { id: flags.profile, confidence: 1 };
+  const toFile = flags.output !== undefined;
+  const text =
+    flags.format === 'json'
+      ? renderJson(report)
+      : renderTerminal(report, { color: !toFile && colorWanted(process.stdout), all: flags.all });
+  if (toFile) {
+    await new Promise<void>((res, rej) => {
+      const out = createWriteStream(flags.output!, { flags: 'w' });
+      out.on('error', (e: NodeJS.ErrnoException) => rej(new UsageError(`cannot write ${flags.output} (${e.code ?? e.message})`)));
+      out.end(text, () => res());
+    });
+    if (!flags.quiet) process.stderr.write(`leakcheck: report written to ${flags.output}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  const matched = failOnMatches(report, flags.failOn ?? []);
+  if (matched.length) {
+    if (!flags.quiet) process.stderr.write(`leakcheck: --fail-on matched: ${matched.join(', ')}\n`);
+    return EXIT.failOn;
+  }
+  return EXIT.ok;
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('leakcheck')
+    .description('Judge whether a purported CoWin data leak sample is genuine, fabricated, recycled or enriched.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText('after', EXAMPLES);
+
+  program
+    .command('analyze')
+    .description('analyse a sample file (CSV, TSV, JSON, NDJSON; gzip or not) and report a verdict')
+    .argument('<sample>', 'the sample file, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json']).default('terminal'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-m, --map <column=field>', 'map a column onto a field (repeatable; field "-" unmaps)', collect, [])
+    .option('--profile <id>', `force the record format (${PROFILES.map((p) => p.id).join(', ')})`)
+    .option('--fail-on <list>', 'exit 1 when the verdict label or a flag is in this comma-separated list', parseFailOn)
+    .option('--limit <rows>', 'analyse at most this many records', positiveInt('--limit'))
+    .option('--reveal', 'show personal values in examples unmasked')
+    .option('-q, --quiet', 'print nothing but the report and errors')
+    .option('--as-of <date>', 'judge dates against this day instead of today (YYYY-MM-DD)', parseAsOf)
+    .option('--max-bytes <n>', 'stop reading after this many (decompressed) bytes', positiveInt('--max-bytes'))
+    .option('--all', 'list every check in the terminal report, including those that did not apply')
+    .option('--deterministic', 'omit timings and absolute paths so reports can be diffed')
+    .option('--debug', 'print stack traces for internal errors')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: AnalyzeFlags) => {
+      setExit(await runAnalyze(file, flags));
+    });
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already printed its message; help and version are not errors.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError || err instanceof InputError) {
+      process.stderr.write(`leakcheck: ${oneLine(err.message)}\n`);
+      return EXIT.usage;
+    }
+    const e = err as Error;
+    process.stderr.write(
+      debug ? `${e.stack ?? e}\n` : `leakcheck: internal error: ${oneLine(e.message ?? String(e))} (rerun with --debug for details)\n`,
+    );
+    return EXIT.internal;
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
+}

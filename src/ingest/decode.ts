@@ -1,0 +1,107 @@
+// Bytes to text: BOM-selected UTF-8/UTF-16, and UTF-8 whose invalid bytes fall back to Windows-1252.
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (WHATWG Encoding Standard, index-windows-1252);
+// Node's TextDecoder maps the label to Latin-1, so those 32 bytes are spelled out here.
+const CP1252_80_9F =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function cp1252(byte: number): string {
+  return byte >= 0x80 && byte <= 0x9f ? CP1252_80_9F[byte - 0x80] : String.fromCharCode(byte);
+}
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+/** The encoding a byte-order mark announces, and the BOM's length. */
+export function detectBom(head: Uint8Array): { encoding: TextEncoding; bomLength: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8-bom', bomLength: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  return { encoding: 'utf-8', bomLength: 0 };
+}
+
+/** Length of the UTF-8 sequence a lead byte starts (0 for a byte that cannot start one). */
+function seqLength(b: number): number {
+  if (b < 0x80) return 1;
+  if (b >= 0xc2 && b <= 0xdf) return 2;
+  if (b >= 0xe0 && b <= 0xef) return 3;
+  if (b >= 0xf0 && b <= 0xf4) return 4;
+  return 0;
+}
+
+export interface DecodeStats {
+  /** Bytes that were not valid UTF-8 and were read as Windows-1252. */
+  invalidBytes: number;
+  /** Physical line of the first invalid byte (1-based), or 0. */
+  firstInvalidLine: number;
+}
+
+/** A streaming decoder; call `write` per chunk and `end` once. */
+export class Decoder {
+  readonly stats: DecodeStats = { invalidBytes: 0, firstInvalidLine: 0 };
+  private pending: Buffer = Buffer.alloc(0);
+  private newlines = 0;
+  private readonly utf16?: TextDecoder;
+
+  constructor(readonly encoding: TextEncoding) {
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') this.utf16 = new TextDecoder(encoding);
+  }
+
+  write(chunk: Buffer): string {
+    if (this.utf16) return this.utf16.decode(chunk, { stream: true });
+    const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    // Hold back a sequence cut by the chunk boundary.
+    let cut = buf.length;
+    for (let back = 1; back <= 3 && back <= buf.length; back++) {
+      const b = buf[buf.length - back];
+      if (b >= 0x80 && b < 0xc0) continue;
+      if (seqLength(b) > back) cut = buf.length - back;
+      break;
+    }
+    this.pending = Buffer.from(buf.subarray(cut));
+    return this.decodeUtf8(buf.subarray(0, cut));
+  }
+
+  end(): string {
+    if (this.utf16) return this.utf16.decode();
+    const rest = this.pending;
+    this.pending = Buffer.alloc(0);
+    return rest.length ? this.decodeUtf8(rest) : '';
+  }
+
+  private decodeUtf8(buf: Buffer): string {
+    if (isUtf8(buf)) {
+      const text = buf.toString('utf8');
+      if (!this.stats.firstInvalidLine) this.countNewlines(buf, buf.length);
+      return text;
+    }
+    let out = '';
+    let start = 0; // start of the current valid run
+    let i = 0;
+    while (i < buf.length) {
+      const len = seqLength(buf[i]);
+      if (len === 1 || (len > 1 && i + len <= buf.length && isUtf8(buf.subarray(i, i + len)))) {
+        i += len;
+        continue;
+      }
+      if (start < i) out += buf.toString('utf8', start, i);
+      if (!this.stats.firstInvalidLine) {
+        this.countNewlines(buf, i);
+        this.stats.firstInvalidLine = this.newlines + 1;
+      }
+      this.stats.invalidBytes++;
+      out += cp1252(buf[i]);
+      i++;
+      start = i;
+    }
+    if (start < buf.length) out += buf.toString('utf8', start);
+    if (!this.stats.firstInvalidLine) this.countNewlines(buf, buf.length);
+    return out;
+  }
+
+  private countNewlines(buf: Buffer, end: number): void {
+    for (let at = buf.indexOf(10); at !== -1 && at < end; at = buf.indexOf(10, at + 1)) this.newlines++;
+  }
+}

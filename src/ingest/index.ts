@@ -1,0 +1,110 @@
+// read: open a sample, sniff its format, and stream its records in batches.
+import { InputError } from '../errors.js';
+import type { IngestIssue, InputFormat, RawRecord } from '../types.js';
+import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
+import { readJson } from './json.js';
+import { ByteLimit, openText, ReadFailure, type OpenOptions } from './source.js';
+
+export interface ReadOptions extends OpenOptions {
+  /** Force a format instead of sniffing it. */
+  format?: InputFormat;
+  /** Force the presence or absence of a header row (delimited text). */
+  header?: boolean;
+}
+
+export interface Sample {
+  path: string;
+  compression: 'none' | 'gzip';
+  encoding: string;
+  format: () => InputFormat;
+  delimiter?: string;
+  lineEnding?: 'LF' | 'CRLF' | 'CR' | 'mixed';
+  header: () => boolean | undefined;
+  /** Column names: final once the first batch has been pulled (or the sample has ended). */
+  columns: () => string[];
+  bytes: () => number;
+  batches: AsyncGenerator<RawRecord[]>;
+}
+
+/** The format the text's head shows. */
+export function sniffFormat(head: string): 'json' | 'delimited' {
+  const c = head.trimStart()[0];
+  return c === '{' || c === '[' ? 'json' : 'delimited';
+}
+
+/** Open a sample for reading; structure problems go to `onIssue` as they are met. */
+export async function readSample(
+  path: string,
+  onIssue: (issue: IngestIssue) => void,
+  opts: ReadOptions = {},
+): Promise<Sample> {
+  const text = await openText(path, opts);
+  if (text.head.trim() === '') {
+    throw new InputError(`${path} is empty${text.head.length ? ' (whitespace only)' : ''}: there are no records to analyse`);
+  }
+  const stats = text.decodeStats;
+  let reportedEncoding = false;
+  const reportEncoding = (): void => {
+    if (stats.invalidBytes && !reportedEncoding) {
+      reportedEncoding = true;
+      onIssue({ code: 'invalid-encoding', line: stats.firstInvalidLine, data: { bytes: stats.invalidBytes } });
+    }
+  };
+  const kind = opts.format ? (opts.format === 'json' || opts.format === 'ndjson' ? 'json' : 'delimited') : sniffFormat(text.head);
+
+  /** Turn a read failure into a `truncated` issue: what was read before it is still analysed. */
+  async function* guard(batches: AsyncGenerator<RawRecord[]>, lastLine: () => number) {
+    try {
+      for await (const b of batches) {
+        reportEncoding();
+        yield b;
+      }
+    } catch (err) {
+      if (err instanceof ReadFailure || err instanceof ByteLimit) {
+        onIssue({ code: 'truncated', line: lastLine(), data: { reason: err.message } });
+      } else throw err;
+    } finally {
+      reportEncoding();
+    }
+  }
+
+  const common = {
+    path,
+    compression: text.compression,
+    bytes: () => text.bytesIn,
+  };
+  let lastLine = 0;
+  const track = async function* (batches: AsyncGenerator<RawRecord[]>) {
+    for await (const b of batches) {
+      if (b.length) lastLine = b[b.length - 1].line;
+      yield b;
+    }
+  };
+  if (kind === 'json') {
+    const r = readJson(text.chunks, onIssue);
+    return {
+      ...common,
+      get encoding() {
+        return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
+      },
+      format: () => opts.format ?? r.format,
+      header: () => undefined,
+      columns: () => [],
+      batches: guard(track(r.batches), () => lastLine),
+    };
+  }
+  const delimiter = sniffDelimiter(text.head);
+  const r = readCsv(text.chunks, delimiter, onIssue, opts.header);
+  return {
+    ...common,
+    get encoding() {
+      return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
+    },
+    format: () => opts.format ?? (delimiter === '\t' ? 'tsv' : 'csv'),
+    delimiter,
+    lineEnding: sniffLineEnding(text.head),
+    header: () => r.header,
+    columns: () => r.columns,
+    batches: guard(track(r.batches), () => lastLine),
+  };
+}

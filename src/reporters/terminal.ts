@@ -1,0 +1,110 @@
+// The terminal report: verdict first, then the evidence as an aligned table, then the mapping; 80 columns.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { CheckResult, Label, Report } from '../types.js';
+
+const WIDTH = 80;
+const n = (x: number): string => x.toLocaleString('en-US');
+const pct = (r: number): string => (r === 0 ? '0%' : r < 0.001 ? '<0.1%' : r < 0.1 ? `${(r * 100).toFixed(1)}%` : `${Math.round(r * 100)}%`);
+
+/** Greedy word wrap; a word longer than the width is cut. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      line = '';
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+    }
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = '';
+    }
+    line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const pad = (s: string, w: number): string => (s.length >= w ? s : s + ' '.repeat(w - s.length));
+
+function labelStyle(c: ChalkInstance, label: Label): (s: string) => string {
+  if (label === 'likely-fabricated') return c.bold.red;
+  if (label === 'likely-genuine') return c.bold.green;
+  if (label === 'not-cowin') return c.bold.magenta;
+  return c.bold.yellow;
+}
+
+function mark(c: ChalkInstance, r: CheckResult): string {
+  if (r.status === 'fail') return c.red('x');
+  if (r.status === 'warn') return c.yellow('!');
+  if (r.status === 'pass') return c.green('v');
+  return c.dim('-');
+}
+
+function describe(r: CheckResult): string {
+  if (r.summary) return r.summary;
+  if (r.status === 'skip') return 'not applicable to this sample';
+  return `${n(r.violations)} of ${n(r.applicable)} (${pct(r.rate ?? 0)})`;
+}
+
+export interface TerminalOptions {
+  color: boolean;
+  /** Show every check, not only those with findings. */
+  all?: boolean;
+}
+
+export function renderTerminal(report: Report, opts: TerminalOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const out: string[] = [];
+  const { input, verdict } = report;
+  const delim = input.delimiter === '\t' ? 'tab' : input.delimiter === ',' ? 'comma' : input.delimiter === ';' ? 'semicolon' : input.delimiter === '|' ? 'pipe' : '';
+  const fmt = [input.format.toUpperCase(), [delim, input.encoding.toUpperCase(), input.compression === 'gzip' ? 'gzip' : '', input.lineEnding ?? ''].filter(Boolean).join(', ')];
+  const head = `leakcheck ${report.tool.version}  ${input.path}  ${fmt[0]} (${fmt[1]})  ${n(input.rows)} rows x ${n(input.columns.length)} columns` + (report.timing.seconds ? `  ${report.timing.seconds.toFixed(2)} s` : '');
+  out.push(...(head.length <= WIDTH ? [head] : wrap(head, WIDTH).map((l, i) => (i ? `  ${l}` : l))), '');
+
+  out.push(`  ${labelStyle(c, verdict.label)(verdict.label.toUpperCase().replace('-', ' '))}   plausibility ${verdict.score} / 100`);
+  out.push(`  Looks like: ${report.profile ? `${report.profile.id} (fit ${report.profile.confidence.toFixed(2)})` : 'no known CoWin record format identified yet'}`);
+  out.push(`  Flags: ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}`);
+  if (input.rowsSkipped) out.push(`  Skipped: ${n(input.rowsSkipped)} rows (see structure findings)`);
+  for (const l of wrap(verdict.summary, WIDTH - 2)) out.push(`  ${l}`);
+  out.push('');
+
+  const order = { fail: 0, warn: 1, pass: 2, skip: 3 } as const;
+  const sorted = [...report.checks].sort((a, b) => order[a.status] - order[b.status] || (b.rate ?? 0) - (a.rate ?? 0));
+  const shown = opts.all ? sorted : sorted.filter((r) => r.status === 'fail' || r.status === 'warn' || (r.status === 'pass' && r.category !== 'structure'));
+  const idWidth = Math.min(24, Math.max(12, ...shown.map((r) => r.id.length)));
+  out.push(c.bold(`  ${pad('Evidence', idWidth + 2)}  result`));
+  if (!shown.length) out.push('  (no check applied to this sample)');
+  for (const r of shown) {
+    const lines = wrap(describe(r), WIDTH - idWidth - 6);
+    lines.forEach((l, i) => out.push(i ? `  ${' '.repeat(idWidth + 2)}  ${l}` : `  ${mark(c, r)} ${pad(r.id, idWidth)}  ${l}`));
+  }
+  const quiet = sorted.filter((r) => !shown.includes(r));
+  const passed = quiet.filter((r) => r.status === 'pass').length;
+  if (quiet.length) out.push(c.dim(`  ${[passed && `${passed} structure checks passed`, quiet.length - passed && `${quiet.length - passed} checks did not apply`].filter(Boolean).join(', ')} (--all lists them)`));
+  out.push('');
+
+  const examples = sorted.filter((r) => r.examples.length).flatMap((r) => r.examples.slice(0, 2).map((e) => ({ id: r.id, ...e })));
+  if (examples.length) {
+    out.push(c.bold('  Examples (masked; --reveal shows them)'));
+    for (const e of examples.slice(0, 10)) {
+      const where = e.line ? `line ${e.line}` : e.row ? `row ${e.row}` : '';
+      const what = [e.field, e.value].filter((x) => x !== null && x !== '').join(' ');
+      const text = `${pad(where, 10)} ${what ? `${what}: ` : ''}${e.message}`;
+      wrap(text, WIDTH - 4).forEach((l, i) => out.push(i ? `      ${l}` : `  ${l}`));
+    }
+    out.push('');
+  }
+
+  const mapped = report.mapping.filter((m) => m.field);
+  const by = (s: string): number => report.mapping.filter((m) => m.source === s).length;
+  out.push(c.bold(`  Columns: ${mapped.length} mapped (${by('header')} by header, ${by('values')} by values, ${by('option')} by --map), ${report.mapping.length - mapped.length} unmapped`));
+  const colWidth = Math.min(30, Math.max(6, ...report.mapping.map((m) => m.column.length)));
+  for (const m of report.mapping) {
+    const col = m.column.length > colWidth ? `${m.column.slice(0, colWidth - 1)}…` : m.column;
+    out.push(`    ${pad(col, colWidth)}  ${m.field ? `${pad(m.field, 26)} ${c.dim(m.source ?? '')}` : c.dim('(unmapped)')}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+// check: run every enabled check over the stream of records and collect counts and examples.
+import type { Check, CheckContext, CheckResult, CheckRun, Example, FindingInput, IngestIssue, SampleRecord, Status } from './types.js';
+
+/** Examples kept per check. */
+export const MAX_EXAMPLES = 5;
+
+interface Running {
+  check: Check;
+  run: CheckRun;
+  applicable: number;
+  violations: number;
+  examples: FindingInput[];
+  summary: string;
+}
+
+export type BaseContext = Omit<CheckContext, 'applicable' | 'report'>;
+
+/** Fill `{{name}}` placeholders from a finding's data. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
+    const v = data?.[k];
+    return v === undefined ? `{{${k}}}` : typeof v === 'number' ? v.toLocaleString('en-US') : v;
+  });
+}
+
+function statusOf(r: Running): Status {
+  if (r.applicable === 0 && r.violations === 0) return 'skip';
+  if (r.violations === 0) return 'pass';
+  return r.check.meta.severity === 'error' ? 'fail' : 'warn';
+}
+
+export class CheckRunner {
+  private readonly running: Running[];
+  private readonly withIssue: Running[];
+
+  constructor(checks: readonly Check[], base: BaseContext) {
+    this.running = checks.map((check) => {
+      const state: Running = { check, run: undefined as unknown as CheckRun, applicable: 0, violations: 0, examples: [], summary: '' };
+      const ctx: CheckContext = {
+        ...base,
+        applicable: (n = 1) => {
+          state.applicable += n;
+        },
+        report: (f) => {
+          state.violations++;
+          if (state.examples.length < MAX_EXAMPLES) state.examples.push(f);
+        },
+      };
+      state.run = check.create(ctx);
+      return state;
+    });
+    this.withIssue = this.running.filter((r) => r.run.issue);
+  }
+
+  issue(issue: IngestIssue): void {
+    for (const r of this.withIssue) r.run.issue!(issue);
+  }
+
+  record(rec: SampleRecord): void {
+    for (const r of this.running) r.run.record(rec);
+  }
+
+  finish(): CheckResult[] {
+    return this.running.map((r) => {
+      const summary = r.run.finish();
+      const { meta } = r.check;
+      const examples: Example[] = r.examples.map((f) => ({
+        row: f.row ?? 0,
+        line: f.line ?? 0,
+        field: f.field ?? null,
+        value: f.value ?? null,
+        message: interpolate(meta.messages[f.messageId] ?? f.messageId, f.data),
+      }));
+      return {
+        id: meta.id,
+        category: meta.category,
+        severity: meta.severity,
+        status: statusOf(r),
+        applicable: r.applicable,
+        violations: r.violations,
+        rate: r.applicable > 0 ? r.violations / r.applicable : null,
+        summary: summary || '',
+        examples,
+      };
+    });
+  }
+}

@@ -1,0 +1,182 @@
+// The data that flows through the pipeline read -> normalize -> check -> score -> report.
+
+export type Category = 'structure' | 'schema' | 'consistency' | 'duplicates' | 'plausibility';
+export type Severity = 'error' | 'warning' | 'info';
+export type Status = 'pass' | 'warn' | 'fail' | 'skip';
+export type Label = 'likely-genuine' | 'inconclusive' | 'likely-fabricated' | 'not-cowin';
+export type Flag = 'enriched' | 'inflated' | 'recycled' | 'public-data';
+export const LABELS: readonly Label[] = ['likely-genuine', 'inconclusive', 'likely-fabricated', 'not-cowin'];
+export const FLAGS: readonly Flag[] = ['enriched', 'inflated', 'recycled', 'public-data'];
+
+export type InputFormat = 'csv' | 'tsv' | 'json' | 'ndjson';
+
+/** A value keyed by strings from the sample: never a plain object, so `__proto__` stays data. */
+export type Dict<T> = Record<string, T>;
+export function dict<T>(): Dict<T> {
+  return Object.create(null) as Dict<T>;
+}
+
+/**
+ * A problem found while reading the file itself (not its values): the structure checks turn these into
+ * findings. `line` is the physical line, the header being line 1.
+ */
+export interface IngestIssue {
+  code:
+    | 'blank-row'
+    | 'extra-cells'
+    | 'missing-cells'
+    | 'blank-header'
+    | 'duplicate-header'
+    | 'unclosed-quote'
+    | 'bad-quoting'
+    | 'invalid-encoding'
+    | 'invalid-json'
+    | 'not-a-record'
+    | 'read-error'
+    | 'truncated';
+  line: number;
+  /** 1-based record number, when the problem belongs to a record. */
+  row?: number;
+  column?: string;
+  data?: Dict<string | number>;
+}
+
+/** One record as read, before mapping: column name -> raw text. */
+export interface RawRecord {
+  /** 1-based record number among the data records. */
+  row: number;
+  /** Physical line where the record starts (header = line 1); for JSON, the line it starts on. */
+  line: number;
+  /** Cell texts in column order (CSV) ... */
+  cells?: string[];
+  /** ... or values by column (JSON, flattened to dotted paths). */
+  values?: Map<string, string>;
+  /** Arrays of objects inside a JSON record (a beneficiary's appointments, a centre's sessions). */
+  nested?: Map<string, Map<string, string>[]>;
+}
+
+/** A record mapped onto canonical fields. Values are the sample's text, untrimmed. */
+export interface SampleRecord {
+  row: number;
+  line: number;
+  fields: Dict<string>;
+  nested?: Map<string, Map<string, string>[]>;
+}
+
+export interface InputInfo {
+  path: string;
+  format: InputFormat;
+  encoding: string;
+  compression: 'none' | 'gzip';
+  bytes: number;
+  rows: number;
+  rowsSkipped: number;
+  delimiter?: string;
+  lineEnding?: 'LF' | 'CRLF' | 'CR' | 'mixed';
+  header?: boolean;
+  columns: string[];
+}
+
+export interface MappingEntry {
+  column: string;
+  field: string | null;
+  source: 'header' | 'values' | 'option' | null;
+}
+
+export interface Example {
+  row: number;
+  line: number;
+  field: string | null;
+  value: string | null;
+  message: string;
+}
+
+/** What a check hands to ctx.report(): data, rendered to text from meta.messages. */
+export interface FindingInput {
+  messageId: string;
+  row?: number;
+  line?: number;
+  field?: string | null;
+  value?: string | null;
+  data?: Dict<string | number>;
+}
+
+export interface CheckMeta {
+  id: string;
+  category: Category;
+  severity: Severity;
+  description: string;
+  /** messageId -> template with {{name}} placeholders filled from FindingInput.data. */
+  messages: Dict<string>;
+  /** Canonical fields the check reads; a check whose fields are all unmapped is skipped. */
+  fields?: string[];
+  /** Why it matters, baselines and sources, for `leakcheck explain`. */
+  docs?: { why: string; baseline?: string; sources?: string[] };
+}
+
+export interface Profile {
+  id: string;
+  confidence: number;
+}
+
+export interface CheckContext {
+  input: InputInfo;
+  mapping: MappingEntry[];
+  /** Canonical fields mapped to at least one column. */
+  mapped: ReadonlySet<string>;
+  issues: readonly IngestIssue[];
+  profile: Profile | null;
+  asOf: Date;
+  options: Dict<unknown>;
+  /** Count rows the check applies to (default 1). */
+  applicable(n?: number): void;
+  /** Record one violation; the first few become examples. */
+  report(finding: FindingInput): void;
+}
+
+export interface CheckRun {
+  record(rec: SampleRecord): void;
+  /** Structure problems met while reading, for the structure checks. */
+  issue?(issue: IngestIssue): void;
+  /** Called once after the last record; may return a one-line summary for the report. */
+  finish(): string | void;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  create(ctx: CheckContext): CheckRun;
+}
+
+export function defineCheck(check: Check): Check {
+  return check;
+}
+
+export interface CheckResult {
+  id: string;
+  category: Category;
+  severity: Severity;
+  status: Status;
+  applicable: number;
+  violations: number;
+  rate: number | null;
+  summary: string;
+  examples: Example[];
+}
+
+export interface Verdict {
+  label: Label;
+  score: number;
+  flags: Flag[];
+  summary: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'leakcheck'; version: string };
+  input: InputInfo;
+  mapping: MappingEntry[];
+  profile: Profile | null;
+  verdict: Verdict;
+  checks: CheckResult[];
+  timing: { seconds: number; rowsPerSecond: number };
+}
