@@ -126,6 +126,9 @@ export interface TimelineEntry<R extends Rule = Rule> {
 export interface VaccineInfo {
   id: VaccineId;
   label: string;
+  /** The API's spelling; `attested` when seen in real responses, otherwise the most likely form. */
+  api: string;
+  attested: boolean;
   /** Spellings seen in API responses, certificates and clients; matching ignores case, spaces and punctuation. */
   spellings: readonly string[];
 }
@@ -136,15 +139,15 @@ export interface VaccineInfo {
  * spellings", §8), so several forms are listed. `SPUTNIK` alone is how slot clients labelled Sputnik V.
  */
 export const VACCINES: readonly VaccineInfo[] = [
-  { id: 'covishield', label: 'Covishield', spellings: ['COVISHIELD', 'Covishield'] },
-  { id: 'covaxin', label: 'Covaxin', spellings: ['COVAXIN', 'Covaxin'] },
-  { id: 'sputnik-v', label: 'Sputnik V', spellings: ['SPUTNIK V', 'Sputnik V', 'SPUTNIK-V', 'SPUTNIK'] },
-  { id: 'sputnik-light', label: 'Sputnik Light', spellings: ['SPUTNIK LIGHT', 'Sputnik Light'] },
-  { id: 'zycov-d', label: 'ZyCoV-D', spellings: ['ZYCOV-D', 'ZyCoV-D', 'ZYCOV D', 'ZYCOVD', 'ZYCOV'] },
-  { id: 'corbevax', label: 'Corbevax', spellings: ['CORBEVAX', 'Corbevax'] },
-  { id: 'covovax', label: 'Covovax', spellings: ['COVOVAX', 'Covovax'] },
-  { id: 'incovacc', label: 'iNCOVACC', spellings: ['iNCOVACC', 'INCOVACC'] },
-  { id: 'gemcovac', label: 'GEMCOVAC', spellings: ['GEMCOVAC', 'Gemcovac', 'GEMCOVAC-OM', 'gemcovac®-om'] },
+  { id: 'covishield', label: 'Covishield', api: 'COVISHIELD', attested: true, spellings: ['COVISHIELD', 'Covishield'] },
+  { id: 'covaxin', label: 'Covaxin', api: 'COVAXIN', attested: true, spellings: ['COVAXIN', 'Covaxin'] },
+  { id: 'sputnik-v', label: 'Sputnik V', api: 'SPUTNIK V', attested: true, spellings: ['SPUTNIK V', 'Sputnik V', 'SPUTNIK-V', 'SPUTNIK'] },
+  { id: 'sputnik-light', label: 'Sputnik Light', api: 'SPUTNIK LIGHT', attested: false, spellings: ['SPUTNIK LIGHT', 'Sputnik Light'] },
+  { id: 'zycov-d', label: 'ZyCoV-D', api: 'ZYCOV-D', attested: false, spellings: ['ZYCOV-D', 'ZyCoV-D', 'ZYCOV D', 'ZYCOVD', 'ZYCOV'] },
+  { id: 'corbevax', label: 'Corbevax', api: 'CORBEVAX', attested: true, spellings: ['CORBEVAX', 'Corbevax'] },
+  { id: 'covovax', label: 'Covovax', api: 'COVOVAX', attested: true, spellings: ['COVOVAX', 'Covovax'] },
+  { id: 'incovacc', label: 'iNCOVACC', api: 'iNCOVACC', attested: false, spellings: ['iNCOVACC', 'INCOVACC'] },
+  { id: 'gemcovac', label: 'GEMCOVAC', api: 'GEMCOVAC', attested: false, spellings: ['GEMCOVAC', 'Gemcovac', 'GEMCOVAC-OM', 'gemcovac®-om'] },
 ];
 
 const entries: TimelineEntry[] = [];

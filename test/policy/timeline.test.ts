@@ -2,6 +2,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { formatDmy, parseDmy } from '../../src/dates.js';
+import { normalizeVaccine } from '../../src/policy/rules.js';
 import { TIMELINE, TIMELINE_BY_ID, VACCINES } from '../../src/policy/timeline.js';
 
 describe('TIMELINE entries', () => {
@@ -75,5 +76,17 @@ describe('VACCINES', () => {
       const mentioned = TIMELINE.some((e) => 'vaccine' in e.rule && e.rule.vaccine === v.id);
       expect(mentioned, v.id).toBe(true);
     }
+  });
+});
+
+describe('vaccine API spellings', () => {
+  it('marks the attested upper-case API strings apart from guesses, and normalises every spelling to its id', () => {
+    const attested = VACCINES.filter((v) => v.attested).map((v) => v.api);
+    expect(attested.sort()).toEqual(['CORBEVAX', 'COVAXIN', 'COVISHIELD', 'COVOVAX', 'SPUTNIK V']);
+    for (const v of VACCINES) {
+      expect(normalizeVaccine(v.api), v.api).toBe(v.id);
+      for (const s of v.spellings) expect(normalizeVaccine(s), s).toBe(v.id);
+    }
+    expect(normalizeVaccine('Pfizer')).toBeUndefined();
   });
 });
