@@ -1,5 +1,6 @@
 // The pipeline: read -> normalize -> check -> score -> report. No argv, stdout or exit codes here.
 import { CHECKS } from './checks/index.js';
+import { dayOf } from './dates.js';
 import { readSample, type ReadOptions } from './ingest/index.js';
 import { createNormalizer } from './normalize/record.js';
 import { inferMapping, jsonColumns } from './normalize/mapping.js';
@@ -74,13 +75,15 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   if (header !== undefined) input.header = header;
 
   const issues: IngestIssue[] = [];
+  const asOf = opts.asOf ?? new Date();
   const runner = new CheckRunner(opts.checks ?? CHECKS, {
     input,
     mapping,
     mapped: new Set(mapping.map((m) => m.field).filter((f): f is string => !!f)),
     issues,
     profile: null,
-    asOf: opts.asOf ?? new Date(),
+    asOf,
+    asOfDay: dayOf(asOf),
     options: Object.create(null),
   });
   deliver = (i) => {

@@ -1,17 +1,19 @@
 // check: run every enabled check over the stream of records and collect counts and examples.
-import type { Check, CheckContext, CheckResult, CheckRun, Example, FindingInput, IngestIssue, SampleRecord, Status } from './types.js';
+import type { Check, CheckContext, CheckOutcome, CheckResult, CheckRun, Example, FindingInput, IngestIssue, SampleRecord, Status } from './types.js';
 
 /** Examples kept per check. */
 export const MAX_EXAMPLES = 5;
 
 interface Running {
   check: Check;
-  run: CheckRun;
+  /** Null when none of the fields the check reads is mapped: it is skipped. */
+  run: CheckRun | null;
   applicable: number;
   violations: number;
   examples: FindingInput[];
-  summary: string;
 }
+
+const SKIPPED: CheckRun = { record() {}, finish() {} };
 
 export type BaseContext = Omit<CheckContext, 'applicable' | 'report'>;
 
@@ -31,11 +33,11 @@ function statusOf(r: Running): Status {
 
 export class CheckRunner {
   private readonly running: Running[];
-  private readonly withIssue: Running[];
+  private readonly withIssue: CheckRun[];
 
   constructor(checks: readonly Check[], base: BaseContext) {
     this.running = checks.map((check) => {
-      const state: Running = { check, run: undefined as unknown as CheckRun, applicable: 0, violations: 0, examples: [], summary: '' };
+      const state: Running = { check, run: null, applicable: 0, violations: 0, examples: [] };
       const ctx: CheckContext = {
         ...base,
         applicable: (n = 1) => {
@@ -46,23 +48,28 @@ export class CheckRunner {
           if (state.examples.length < MAX_EXAMPLES) state.examples.push(f);
         },
       };
-      state.run = check.create(ctx);
+      const fields = check.meta.fields;
+      if (!fields || fields.some((f) => base.mapped.has(f))) state.run = check.create(ctx);
       return state;
     });
-    this.withIssue = this.running.filter((r) => r.run.issue);
+    this.active = this.running.map((r) => r.run).filter((r): r is CheckRun => r !== null);
+    this.withIssue = this.active.filter((r) => r.issue);
   }
 
+  private readonly active: CheckRun[];
+
   issue(issue: IngestIssue): void {
-    for (const r of this.withIssue) r.run.issue!(issue);
+    for (const r of this.withIssue) r.issue!(issue);
   }
 
   record(rec: SampleRecord): void {
-    for (const r of this.running) r.run.record(rec);
+    for (const r of this.active) r.record(rec);
   }
 
   finish(): CheckResult[] {
     return this.running.map((r) => {
-      const summary = r.run.finish();
+      const done = (r.run ?? SKIPPED).finish();
+      const outcome: CheckOutcome = typeof done === 'string' ? { summary: done } : done ?? {};
       const { meta } = r.check;
       const examples: Example[] = r.examples.map((f) => ({
         row: f.row ?? 0,
@@ -79,8 +86,10 @@ export class CheckRunner {
         applicable: r.applicable,
         violations: r.violations,
         rate: r.applicable > 0 ? r.violations / r.applicable : null,
-        summary: summary || '',
+        summary: outcome.summary ?? '',
         examples,
+        ...(outcome.flags?.length ? { flags: outcome.flags } : {}),
+        ...(outcome.data ? { data: outcome.data } : {}),
       };
     });
   }

@@ -1,7 +1,7 @@
 // score: turn check results and the mapping into a verdict (label, score, flags, summary).
 // Until the evidence model of Part 5 lands this is a simple documented rule (README, "Verdict").
 import { FIELD_BY_ID } from './fields.js';
-import type { CheckResult, Flag, Label, MappingEntry, Profile, Verdict } from './types.js';
+import { FLAGS, type CheckResult, type Flag, type Label, type MappingEntry, type Profile, type Verdict } from './types.js';
 
 /** CoWin fields that identify a person; their presence makes non-CoWin personal fields an enrichment. */
 const PERSON_FIELDS = ['beneficiary_reference_id', 'name', 'mobile_number', 'photo_id_number', 'aadhaar_number', 'pan_number', 'birth_year', 'date_of_birth'];
@@ -32,9 +32,10 @@ export function enrichedFields(mapping: MappingEntry[]): string[] {
 }
 
 export function scoreSample({ mapping, checks, rows }: ScoreInput): Verdict {
-  const flags: Flag[] = [];
+  const raised = new Set<Flag>(checks.flatMap((c) => c.flags ?? []));
   const enriched = enrichedFields(mapping);
-  if (enriched.length) flags.push('enriched');
+  if (enriched.length) raised.add('enriched');
+  const flags = FLAGS.filter((f) => raised.has(f));
   const cowinFields = new Set(mapping.filter((m) => m.field && FIELD_BY_ID.get(m.field)?.cowin).map((m) => m.field));
   const extra = enriched.length ? ` It carries fields CoWin never collects (${enriched.join(', ')}).` : '';
   if (cowinFields.size < MIN_COWIN_FIELDS) {

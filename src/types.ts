@@ -112,6 +112,12 @@ export interface CheckMeta {
   fields?: string[];
   /** Why it matters, baselines and sources, for `leakcheck explain`. */
   docs?: { why: string; baseline?: string; sources?: string[] };
+  /**
+   * How the check's violation rate separates genuine from fabricated samples, for the scoring model:
+   * the expected share of applicable rows that violate it in genuine CoWin data and in fabricated data.
+   * Checks in the same `group` measure correlated things and are not counted twice.
+   */
+  evidence?: { genuine: number; fabricated: number; group: string; source: string };
 }
 
 export interface Profile {
@@ -127,6 +133,8 @@ export interface CheckContext {
   issues: readonly IngestIssue[];
   profile: Profile | null;
   asOf: Date;
+  /** `asOf` as a UTC day number (src/dates.ts). */
+  asOfDay: number;
   options: Dict<unknown>;
   /** Count rows the check applies to (default 1). */
   applicable(n?: number): void;
@@ -138,8 +146,18 @@ export interface CheckRun {
   record(rec: SampleRecord): void;
   /** Structure problems met while reading, for the structure checks. */
   issue?(issue: IngestIssue): void;
-  /** Called once after the last record; may return a one-line summary for the report. */
-  finish(): string | void;
+  /** Called once after the last record; may return a one-line summary, or an outcome with flags. */
+  finish(): string | CheckOutcome | void;
+}
+
+/** What a check concludes about the whole sample, beyond its counts. */
+export interface CheckOutcome {
+  /** One line for the report, with counts ("412 of 1,000 second doses ..."). */
+  summary?: string;
+  /** Verdict flags this check raises (`enriched`, `inflated`, `recycled`, `public-data`). */
+  flags?: Flag[];
+  /** Numbers the scoring model or the reports use (distribution shares, estimates). */
+  data?: Dict<number | string>;
 }
 
 export interface Check {
@@ -161,6 +179,9 @@ export interface CheckResult {
   rate: number | null;
   summary: string;
   examples: Example[];
+  /** Flags raised by this check. */
+  flags?: Flag[];
+  data?: Dict<number | string>;
 }
 
 export interface Verdict {
