@@ -12,6 +12,7 @@ import { renderTerminal } from './reporters/terminal.js';
 import { FLAGS, LABELS, type Report } from './types.js';
 import { VERSION } from './version.js';
 import { parseIso } from './dates.js';
+import { REPORT_SCHEMA } from './report-schema.js';
 
 /** Exit codes (README, "Exit codes"). */
 export const EXIT = { ok: 0, failOn: 1, usage: 2, internal: 3 } as const;
@@ -156,6 +157,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       setExit(await runAnalyze(file, flags));
+    });
+  program
+    .command('schema')
+    .description('print the JSON Schema of the JSON report')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(REPORT_SCHEMA, null, 2)}\n`);
     });
   return program;
 }

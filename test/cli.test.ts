@@ -1,0 +1,132 @@
+// End-to-end runs of the built binary: options, exit codes and bad input.
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { analyzeJson, runCli, tempFile } from './support/cli.js';
+
+const CSV = 'Beneficiary Name,Aadhar No,Mobile No.,Gender\nRavi Kumar,234567890124,9876543210,Male\nSita Devi,345678901235,8765432109,Female\n';
+
+/** A bad input fails with exactly one line on stderr, the documented exit code, and no stack trace. */
+function expectOneLineError(r: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('leakcheck CLI', () => {
+  it('prints its version and help with examples', () => {
+    const v = runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const h = runCli(['analyze', '--help']);
+    expect(h.code).toBe(0);
+    for (const opt of ['--format', '--output', '--map', '--profile', '--fail-on', '--limit', '--reveal', '--quiet']) {
+      expect(h.stdout).toContain(opt);
+    }
+    expect(h.stdout).toContain('Examples:');
+  });
+
+  it('reads standard input with -', () => {
+    const { report } = analyzeJson(['-'], { input: CSV });
+    expect(report.input.path).toBe('-');
+    expect(report.input.rows).toBe(2);
+    expect(report.mapping.map((m) => m.field)).toEqual(['name', 'aadhaar_number', 'mobile_number', 'gender']);
+  });
+
+  it('applies --map over header and value mapping, and reports how each column was mapped', () => {
+    const file = tempFile('s.csv', 'who,x\nRavi Kumar,1\nSita Devi,2\nAmit Shah,3\n');
+    const { report } = analyzeJson([file, '--map', 'x=dose', '--map', 'who=-']);
+    expect(report.mapping).toEqual([
+      { column: 'who', field: null, source: 'option' },
+      { column: 'x', field: 'dose', source: 'option' },
+    ]);
+    const bad = runCli(['analyze', file, '--map', 'x=shoe_size']);
+    expectOneLineError(bad, /unknown field "shoe_size"/);
+    const missing = runCli(['analyze', file, '--map', 'nope=name']);
+    expectOneLineError(missing, /does not have/);
+  });
+
+  it('stops at --limit rows', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `Person ${i},${9000000000 + i}`).join('\n');
+    const { report } = analyzeJson([tempFile('l.csv', `name,mobile\n${rows}\n`), '--limit', '7']);
+    expect(report.input.rows).toBe(7);
+  });
+
+  it('gates on --fail-on with exit 1, and rejects unknown labels with exit 2', () => {
+    const file = tempFile('f.csv', CSV);
+    const hit = runCli(['analyze', file, '--fail-on', 'inconclusive,enriched', '--quiet']);
+    expect(hit.code).toBe(1);
+    expect(hit.stderr).toBe('');
+    const miss = runCli(['analyze', file, '--fail-on', 'likely-genuine']);
+    expect(miss.code).toBe(0);
+    const bad = runCli(['analyze', file, '--fail-on', 'genuine']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a label/);
+  });
+
+  it('writes --output to a file and never over its input', () => {
+    const file = tempFile('o.csv', CSV);
+    const out = `${file}.json`;
+    const r = runCli(['analyze', file, '--format', 'json', '--output', out, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const same = runCli(['analyze', file, '--output', file]);
+    expectOneLineError(same, /never writes to its input/);
+  });
+
+  it('leads the terminal report with the verdict, stays within 80 columns, and has no colour off a TTY', () => {
+    const r = runCli(['analyze', tempFile('t.csv', CSV)]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const verdictLine = lines.findIndex((l) => /^ {2}(LIKELY GENUINE|INCONCLUSIVE|LIKELY FABRICATED|NOT COWIN) {3}plausibility \d+ \/ 100$/.test(l));
+    expect(verdictLine).toBeGreaterThan(0);
+    expect(verdictLine).toBeLessThanOrEqual(4);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    const forced = runCli(['analyze', tempFile('t.csv', CSV)], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    expect(forced.stdout).toMatch(/\u001b\[/);
+  });
+
+  describe('bad input: one line on stderr and exit 2, or a report saying what was skipped', () => {
+    it('missing file', () => expectOneLineError(runCli(['analyze', '/no/such/file.csv']), /no such file/));
+    it('a directory', () => expectOneLineError(runCli(['analyze', tempFile('x', '').replace(/x$/, '')]), /is a directory/));
+    it('an empty file', () => expectOneLineError(runCli(['analyze', tempFile('e.csv', '')]), /is empty/));
+    it('a whitespace-only file', () => expectOneLineError(runCli(['analyze', tempFile('w.csv', ' \n\t\n')]), /is empty/));
+    it('a PNG named .csv', () => {
+      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+      expectOneLineError(runCli(['analyze', tempFile('p.csv', png)]), /looks like a PNG image/);
+    });
+    it('random binary named .csv', () => {
+      const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+      expectOneLineError(runCli(['analyze', tempFile('b.csv', bytes)]), /binary/);
+    });
+    it('an unknown --profile', () => expectOneLineError(runCli(['analyze', tempFile('q.csv', CSV), '--profile', 'nope']), /unknown profile/));
+
+    it('a header-only file gives a report with zero rows', () => {
+      const { report } = analyzeJson([tempFile('h.csv', 'name,aadhaar,mobile\n')]);
+      expect(report.input.rows).toBe(0);
+      expect(report.mapping.map((m) => m.field)).toEqual(['name', 'aadhaar_number', 'mobile_number']);
+    });
+
+    it('truncated gzip: the rows before the cut are analysed and the report says the input ended early', () => {
+      const rows = Array.from({ length: 20000 }, (_, i) => `Person ${i},${9000000000 + i},Male`).join('\n');
+      const gz = gzipSync(`name,mobile,gender\n${rows}\n`);
+      const { report } = analyzeJson([tempFile('t.csv.gz', gz.subarray(0, Math.floor(gz.length * 0.6)))]);
+      expect(report.input.compression).toBe('gzip');
+      expect(report.input.rows).toBeGreaterThan(0);
+      expect(report.input.rows).toBeLessThan(20000);
+      const complete = report.checks.find((c) => c.id === 'input-complete')!;
+      expect(complete.status).toBe('fail');
+      expect(complete.examples[0].message).toMatch(/truncated/);
+    });
+
+    it('invalid JSON: a report whose structure findings say where it broke', () => {
+      const { report } = analyzeJson([tempFile('j.json', '[{"name":"A B","mobile":"9876543210"},{"name":"C D",,}]')]);
+      expect(report.input.rows).toBe(1);
+      const json = report.checks.find((c) => c.id === 'json-structure')!;
+      expect(json.status).toBe('fail');
+      expect(json.examples[0].line).toBe(1);
+    });
+  });
+});
