@@ -1,6 +1,6 @@
 // Delimited text (CSV, TSV, semicolon, pipe) read with csv-parse: records with physical line numbers,
 // and structure issues (ragged, blank, bad quoting, header problems) instead of aborts.
-import { parse, type Info } from 'csv-parse';
+import { parse } from 'csv-parse';
 import { fieldForHeader } from '../fields.js';
 import type { IngestIssue, RawRecord } from '../types.js';
 
@@ -85,24 +85,77 @@ export function looksLikeHeader(first: string[], rest: string[][]): boolean {
   return nonEmpty.length === first.length && new Set(nonEmpty).size === nonEmpty.length;
 }
 
-/** Count line breaks, a CRLF pair being one. */
-function lineBreaks(raw: string): number {
+/** Count line breaks, a CRLF pair being one (a CR is counted only when no LF follows it). */
+export function lineBreaks(raw: string): number {
   let n = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      n++;
-      if (raw.charCodeAt(i + 1) === 10) i++;
-    }
-  }
+  for (let i = raw.indexOf('\n'); i !== -1; i = raw.indexOf('\n', i + 1)) n++;
+  for (let i = raw.indexOf('\r'); i !== -1; i = raw.indexOf('\r', i + 1)) if (raw.charCodeAt(i + 1) !== 10) n++;
   return n;
+}
+
+const QUOTE = 34;
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+
+/**
+ * The first quoting problem in one record's raw text, or null. csv-parse (with relax_quotes) keeps such
+ * fields as literal text; csvlint reports them ("whitespace", "unclosed_quote"). Quotes inside an
+ * unquoted field (`37.8"N`) are accepted, as csv-spectrum expects. Jumps with indexOf: no per-character
+ * work for unquoted fields and none at all for records without a quote.
+ */
+export function quotingProblem(raw: string, delimiter: string): string | null {
+  if (raw.indexOf('"') === -1) return null;
+  const delim = delimiter.charCodeAt(0);
+  const n = raw.length;
+  let i = 0;
+  while (i < n) {
+    // At the start of a field: optional spaces or tabs, then maybe an opening quote.
+    let j = i;
+    for (; j < n; j++) {
+      const c = raw.charCodeAt(j);
+      if (c === delim || (c !== SPACE && c !== TAB)) break;
+    }
+    if (raw.charCodeAt(j) === QUOTE) {
+      if (j > i) return 'space before an opening quote';
+      let k = j + 1;
+      for (;;) {
+        k = raw.indexOf('"', k);
+        if (k === -1) return null; // never closed: csv-parse reports the record as unclosed
+        if (raw.charCodeAt(k + 1) !== QUOTE) break;
+        k += 2; // a doubled quote inside the field
+      }
+      const next = raw.charCodeAt(k + 1);
+      if (k + 1 >= n || next === CR || next === LF) return null;
+      if (next !== delim) return next === SPACE || next === TAB ? 'space after a closing quote' : 'text after a closing quote';
+      i = k + 2;
+      continue;
+    }
+    // An unquoted field runs to the next delimiter (a line break in it can only end the record).
+    const d = raw.indexOf(delimiter, j);
+    if (d === -1) return null;
+    i = d + 1;
+  }
+  return null;
+}
+
+/** Whether every cell is empty or whitespace. */
+function blank(cells: string[]): boolean {
+  for (const c of cells) if (c.length !== 0 && c.trim() !== '') return false;
+  return true;
 }
 
 interface Parsed {
   record: string[];
   raw: string;
-  info: Info;
+}
+
+interface Skipped {
+  err: Error & { code?: string };
+  raw: string;
+  /** Records csv-parse had emitted before this one: it belongs after them. */
+  at: number;
 }
 
 const HEADER_WINDOW = 20;
@@ -115,7 +168,7 @@ export interface CsvReader {
 
 /**
  * Read delimited text. The header is decided from the first records; columns are known once the
- * first batch has been pulled. Issues are reported through `onIssue` as they are met.
+ * first batch has been pulled. Issues are reported through `onIssue` as they are met, in file order.
  */
 export function readCsv(
   chunks: AsyncIterable<string>,
@@ -125,19 +178,23 @@ export function readCsv(
 ): CsvReader {
   const parser = parse({
     delimiter,
+    // All three line ends, also mixed in one file (as Python's csv module reads them): csv-parse's own
+    // discovery fixes on the first one and would glue the records of a mixed file together.
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
     skip_records_with_error: true,
     raw: true,
-    info: true,
     bom: false,
   });
   const out: Parsed[] = [];
-  const skipped: { err: Error & { code?: string; lines?: number } }[] = [];
+  // With these options the only record csv-parse skips is one whose quote is still open at the end of
+  // the input (CSV_QUOTE_NOT_CLOSED); its raw text is then the rest of the file.
+  const skipped: Skipped[] = [];
   let failure: (Error & { code?: string }) | undefined;
   parser.on('data', (p: Parsed) => out.push(p));
-  parser.on('skip', (err: Error) => skipped.push({ err }));
+  parser.on('skip', (err: Error, raw?: string) => skipped.push({ err, raw: raw ?? '', at: parser.info.records }));
   parser.on('error', (err: Error) => (failure = err));
   const ended = new Promise<void>((resolve) => {
     parser.on('end', resolve);
@@ -146,118 +203,131 @@ export function readCsv(
   });
 
   const reader: CsvReader = { columns: [], header: false, batches: run() };
-  let nextLine = 1;
+  let nextLine = 1; // physical line where the next record starts
+  let consumed = 0; // records taken from csv-parse so far (blank, header and data)
   let row = 0;
   let width = 0;
 
-  function toRecords(parsed: Parsed[]): RawRecord[] {
-    const recs: RawRecord[] = [];
-    for (const p of parsed) {
-      const line = nextLine;
-      nextLine += lineBreaks(p.raw);
-      const cells = p.record;
-      if (cells.every((c) => c.trim() === '')) {
-        onIssue({ code: 'blank-row', line });
-        continue;
-      }
-      if (cells.length !== width) {
-        onIssue({
-          code: cells.length > width ? 'extra-cells' : 'missing-cells',
-          line,
-          row: row + 1,
-          data: { expected: width, actual: cells.length },
-        });
-      }
-      for (const c of cells) {
-        const ch = c.charCodeAt(0);
-        if ((ch === 32 || ch === 9) && /^[ \t]+".*"$/s.test(c)) {
-          onIssue({ code: 'bad-quoting', line, row: row + 1, data: { problem: 'space before an opening quote' } });
-          break;
-        }
-      }
-      recs.push({ row: ++row, line, cells });
-    }
-    return recs;
-  }
-
-  function reportSkips(): void {
-    for (const { err } of skipped.splice(0)) {
-      onIssue({ code: 'bad-quoting', line: nextLine, data: { problem: err.message.replace(/\s+/g, ' ').slice(0, 160) } });
-      nextLine += 1;
+  /** Report the skipped records that came before the next record csv-parse emitted. */
+  function skipsDue(final: boolean): void {
+    while (skipped.length && (final || skipped[0].at <= consumed)) {
+      const { err, raw } = skipped.shift()!;
+      if (err.code === 'CSV_QUOTE_NOT_CLOSED') onIssue({ code: 'unclosed-quote', line: nextLine });
+      else onIssue({ code: 'bad-quoting', line: nextLine, data: { problem: err.message.replace(/\s+/g, ' ').slice(0, 160) } });
+      nextLine += Math.max(1, lineBreaks(raw));
     }
   }
 
-  function setHeader(window: Parsed[]): Parsed[] {
+  /** Take one record in file order: its line, then blank-row, shape and quoting issues. */
+  function take(p: Parsed, recs: RawRecord[]): void {
+    skipsDue(false);
+    consumed++;
+    const line = nextLine;
+    nextLine += lineBreaks(p.raw);
+    const cells = p.record;
+    if (blank(cells)) {
+      onIssue({ code: 'blank-row', line });
+      return;
+    }
+    const rowNumber = row + 1;
+    if (cells.length !== width) {
+      onIssue({
+        code: cells.length > width ? 'extra-cells' : 'missing-cells',
+        line,
+        row: rowNumber,
+        data: { expected: width, actual: cells.length },
+      });
+    }
+    const problem = quotingProblem(p.raw, delimiter);
+    if (problem) onIssue({ code: 'bad-quoting', line, row: rowNumber, data: { problem } });
+    recs.push({ row: ++row, line, cells });
+  }
+
+  /** Decide the header from the first records, then take them all in order. */
+  function setHeader(window: Parsed[], recs: RawRecord[]): void {
+    let at = 0;
     // Blank lines before the header are blank rows; the header is the first record with content.
-    while (window.length && window[0].record.every((c) => c.trim() === '')) {
-      onIssue({ code: 'blank-row', line: nextLine });
-      nextLine += lineBreaks(window.shift()!.raw);
-    }
-    if (!window.length) return window;
-    const first = window[0].record;
-    const header = headerOption ?? looksLikeHeader(first, window.slice(1).map((p) => p.record));
+    while (at < window.length && blank(window[at].record)) take(window[at++], recs);
+    if (at === window.length) return;
+    const first = window[at].record;
+    const rest: string[][] = [];
+    for (let i = at + 1; i < window.length; i++) rest.push(window[i].record);
+    const header = headerOption ?? looksLikeHeader(first, rest);
     reader.header = header;
     width = first.length;
     if (!header) {
       reader.columns = first.map((_, i) => `column_${i + 1}`);
-      return window;
+    } else {
+      const p = window[at++];
+      skipsDue(false);
+      consumed++;
+      const line = nextLine;
+      nextLine += lineBreaks(p.raw);
+      const seen = new Map<string, number>();
+      reader.columns = first.map((name, i) => {
+        const label = name.trim();
+        if (label === '') {
+          onIssue({ code: 'blank-header', line, data: { position: i + 1 } });
+          return `column_${i + 1}`;
+        }
+        const n = (seen.get(label) ?? 0) + 1;
+        seen.set(label, n);
+        if (n > 1) {
+          onIssue({ code: 'duplicate-header', line, column: label, data: { position: i + 1 } });
+          return `${label}_${n}`;
+        }
+        return label;
+      });
+      const problem = quotingProblem(p.raw, delimiter);
+      if (problem) onIssue({ code: 'bad-quoting', line, data: { problem } });
     }
-    const seen = new Map<string, number>();
-    reader.columns = first.map((name, i) => {
-      const label = name.trim();
-      if (label === '') {
-        onIssue({ code: 'blank-header', line: nextLine, data: { position: i + 1 } });
-        return `column_${i + 1}`;
-      }
-      const n = (seen.get(label) ?? 0) + 1;
-      seen.set(label, n);
-      if (n > 1) {
-        onIssue({ code: 'duplicate-header', line: nextLine, column: label, data: { position: i + 1 } });
-        return `${label}_${n}`;
-      }
-      return label;
-    });
-    nextLine += lineBreaks(window[0].raw);
-    return window.slice(1);
+    for (; at < window.length; at++) take(window[at], recs);
   }
 
   async function* run(): AsyncGenerator<RawRecord[]> {
     let window: Parsed[] | null = [];
-    const flush = (): RawRecord[] => {
+    const flush = (final: boolean): RawRecord[] => {
+      const recs: RawRecord[] = [];
       const parsed = out.splice(0);
       if (window) {
         window.push(...parsed);
-        if (window.length < HEADER_WINDOW) return [];
-        const rest = setHeader(window);
+        if (window.length < HEADER_WINDOW && !final) return recs;
+        setHeader(window, recs);
         window = null;
-        reportSkips();
-        return toRecords(rest);
+      } else {
+        for (const p of parsed) take(p, recs);
       }
-      reportSkips();
-      return toRecords(parsed);
+      if (final) skipsDue(true);
+      return recs;
     };
+    let readError: unknown;
     try {
       for await (const text of chunks) {
         parser.write(text);
-        const recs = flush();
+        const recs = flush(false);
         if (recs.length) yield recs;
         if (failure) break;
       }
+    } catch (err) {
+      readError = err;
     } finally {
-      parser.end();
-      await ended;
+      // Normal end, or the consumer stopped early: let csv-parse finish the last record.
+      if (readError === undefined) {
+        parser.end();
+        await ended;
+      }
     }
-    if (window) {
-      window.push(...out.splice(0));
-      const rest = setHeader(window);
-      window = null;
-      reportSkips();
-      const recs = toRecords(rest);
+    if (readError !== undefined) {
+      // The input broke off (truncated gzip, --max-bytes): the records csv-parse completed are read,
+      // including those still deciding the header; the record cut in the middle is not.
+      await new Promise((resolve) => setImmediate(resolve));
+      parser.destroy();
+      const recs = flush(true);
       if (recs.length) yield recs;
-    } else {
-      const recs = flush();
-      if (recs.length) yield recs;
+      throw readError;
     }
+    const recs = flush(true);
+    if (recs.length) yield recs;
     if (failure) {
       if (failure.code === 'CSV_QUOTE_NOT_CLOSED') {
         onIssue({ code: 'unclosed-quote', line: nextLine });

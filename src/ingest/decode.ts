@@ -31,6 +31,28 @@ function seqLength(b: number): number {
   return 0;
 }
 
+/**
+ * Whether the `len` bytes at `i` form one well-formed UTF-8 sequence (Unicode Table 3-7: no overlong
+ * forms, no surrogates, nothing above U+10FFFF). Checked in place, without slicing the buffer.
+ */
+function wellFormed(buf: Buffer, i: number, len: number): boolean {
+  if (i + len > buf.length) return false;
+  const lead = buf[i];
+  const second = buf[i + 1];
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (lead === 0xe0) lo = 0xa0;
+  else if (lead === 0xed) hi = 0x9f;
+  else if (lead === 0xf0) lo = 0x90;
+  else if (lead === 0xf4) hi = 0x8f;
+  if (second < lo || second > hi) return false;
+  for (let k = 2; k < len; k++) {
+    const b = buf[i + k];
+    if (b < 0x80 || b > 0xbf) return false;
+  }
+  return true;
+}
+
 export interface DecodeStats {
   /** Bytes that were not valid UTF-8 and were read as Windows-1252. */
   invalidBytes: number;
@@ -43,6 +65,7 @@ export class Decoder {
   readonly stats: DecodeStats = { invalidBytes: 0, firstInvalidLine: 0 };
   private pending: Buffer = Buffer.alloc(0);
   private newlines = 0;
+  private pendingCR = false;
   private readonly utf16?: TextDecoder;
 
   constructor(readonly encoding: TextEncoding) {
@@ -82,7 +105,7 @@ export class Decoder {
     let i = 0;
     while (i < buf.length) {
       const len = seqLength(buf[i]);
-      if (len === 1 || (len > 1 && i + len <= buf.length && isUtf8(buf.subarray(i, i + len)))) {
+      if (len === 1 || (len > 1 && wellFormed(buf, i, len))) {
         i += len;
         continue;
       }
@@ -101,7 +124,21 @@ export class Decoder {
     return out;
   }
 
+  /**
+   * Count the line breaks in buf[0, end): LF, CRLF (once) and a lone CR (old Mac files), so the
+   * first invalid byte gets its physical line whatever the line ends. A CR that ends one buffer is
+   * settled by the first byte of the next.
+   */
   private countNewlines(buf: Buffer, end: number): void {
+    if (this.pendingCR) {
+      this.pendingCR = false;
+      if (buf.length && buf[0] !== 10) this.newlines++;
+    }
     for (let at = buf.indexOf(10); at !== -1 && at < end; at = buf.indexOf(10, at + 1)) this.newlines++;
+    for (let at = buf.indexOf(13); at !== -1 && at < end; at = buf.indexOf(13, at + 1)) {
+      if (at + 1 < buf.length) {
+        if (buf[at + 1] !== 10) this.newlines++;
+      } else this.pendingCR = true;
+    }
   }
 }

@@ -75,12 +75,20 @@ async function openBytes(path: string, opts: OpenOptions): Promise<AsyncIterator
   return createReadStream(path, { flags: 'r', highWaterMark: HEAD_BYTES })[Symbol.asyncIterator]();
 }
 
-/** Read chunks until at least `min` bytes (or the end); returns them and the iterator to continue. */
-async function peek(it: AsyncIterator<Buffer>, min: number): Promise<{ head: Buffer[]; done: boolean }> {
+/**
+ * Read chunks until at least `min` bytes (or the end); returns them and the iterator to continue. A read
+ * error ends the peek: it is returned with the chunks read before it, which are still good.
+ */
+async function peek(it: AsyncIterator<Buffer>, min: number): Promise<{ head: Buffer[]; done: boolean; error?: unknown }> {
   const head: Buffer[] = [];
   let size = 0;
   while (size < min) {
-    const next = await it.next();
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await it.next();
+    } catch (error) {
+      return { head, done: true, error };
+    }
     if (next.done) return { head, done: true };
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
     head.push(chunk);
@@ -124,9 +132,11 @@ export async function openText(path: string, opts: OpenOptions = {}): Promise<Te
   const raw = await openBytes(path, opts);
   let bytesIn = 0;
   let bytesOut = 0;
-  const first = await peek(raw, HEAD_BYTES).catch((err) => {
-    throw new InputError(`cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  });
+  const first = await peek(raw, HEAD_BYTES);
+  if (first.error) {
+    const err = first.error as NodeJS.ErrnoException;
+    throw new InputError(`cannot read ${path} (${err.code ?? err.message})`);
+  }
   for (const c of first.head) bytesIn += c.length;
   const rawHead = Buffer.concat(first.head);
   const gzip = rawHead[0] === 0x1f && rawHead[1] === 0x8b;
@@ -147,10 +157,13 @@ export async function openText(path: string, opts: OpenOptions = {}): Promise<Te
     bytes = chain(first.head, raw, first.done, (n) => (bytesIn += n))[Symbol.asyncIterator]();
   }
   const compression = gzip ? 'gzip' : 'none';
-  const dhead = await peek(bytes, HEAD_BYTES).catch((err) => {
-    throw new InputError(`cannot read ${path}: ${describeReadError(err, compression)}`);
-  });
+  const dhead = await peek(bytes, HEAD_BYTES);
   const headBuf = Buffer.concat(dhead.head);
+  // A stream that fails before yielding anything has no text to read. One that fails later (a small
+  // truncated gzip) still has its head: the records in it are read, then `chunks` throws ReadFailure.
+  if (dhead.error && headBuf.length === 0) {
+    throw new InputError(`cannot read ${path}: ${describeReadError(dhead.error, compression)}`);
+  }
   const { encoding, bomLength } = detectBom(headBuf);
   const kind = binaryKind(headBuf.subarray(bomLength), encoding);
   if (kind) throw new InputError(`${path} looks like ${kind}, not a CSV, TSV, JSON or NDJSON sample`);
@@ -161,6 +174,7 @@ export async function openText(path: string, opts: OpenOptions = {}): Promise<Te
   const head = decoder.write(headBuf.subarray(bomLength)) + (dhead.done ? decoder.end() : '');
   async function* text(): AsyncGenerator<string> {
     yield head;
+    if (dhead.error) throw new ReadFailure(describeReadError(dhead.error, compression));
     if (dhead.done) return;
     for (;;) {
       let next: IteratorResult<Buffer>;

@@ -1,0 +1,432 @@
+// Unit tests of the reading layer (src/ingest) on small inputs written to a temp dir.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { quotingProblem, sniffDelimiter } from '../src/ingest/csv.js';
+import { Decoder } from '../src/ingest/decode.js';
+import { readSample, type ReadOptions, type Sample } from '../src/ingest/index.js';
+import type { IngestIssue, RawRecord } from '../src/types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'leakcheck-ingest-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function file(content: string | Buffer, ext = 'csv'): string {
+  const path = join(dir, `f${++n}.${ext}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface Read {
+  sample: Sample;
+  issues: IngestIssue[];
+  records: RawRecord[];
+}
+
+async function read(path: string, opts: ReadOptions = {}): Promise<Read> {
+  const issues: IngestIssue[] = [];
+  const sample = await readSample(path, (i) => issues.push(i), opts);
+  const records: RawRecord[] = [];
+  for await (const batch of sample.batches) records.push(...batch);
+  return { sample, issues, records };
+}
+
+const cells = (r: Read): string[][] => r.records.map((x) => x.cells!);
+const values = (rec: RawRecord): Record<string, string> => Object.fromEntries(rec.values!);
+const codes = (r: Read): string[] => r.issues.map((i) => `${i.code}@${i.line}`);
+
+/** UTF-16 with a byte-order mark, as Excel's "Unicode text" export writes it. */
+function utf16(text: string, order: 'le' | 'be'): Buffer {
+  const body = Buffer.from(text, 'utf16le');
+  if (order === 'be') body.swap16();
+  return Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]);
+}
+
+describe('delimited text', () => {
+  it.each([
+    [',', 'csv'],
+    [';', 'csv'],
+    ['\t', 'tsv'],
+    ['|', 'csv'],
+  ])('sniffs the delimiter %j', async (d, format) => {
+    const text = ['name', 'mobile', 'district'].join(d) + '\n' + ['Asha', '9876543210', 'Pune'].join(d) + '\n' + ['Ravi', '9123456789', 'Thane'].join(d) + '\n';
+    const r = await read(file(text));
+    expect(r.sample.delimiter).toBe(d);
+    expect(r.sample.format()).toBe(format);
+    expect(r.sample.columns()).toEqual(['name', 'mobile', 'district']);
+    expect(cells(r)).toEqual([['Asha', '9876543210', 'Pune'], ['Ravi', '9123456789', 'Thane']]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('does not count delimiters inside quotes when sniffing', () => {
+    expect(sniffDelimiter('a;b\n"x, y, z";2\n"p, q";3\n')).toBe(';');
+  });
+
+  it('detects a header row and reads a headerless file as column_1..n', async () => {
+    const withHeader = await read(file('Name,Mobile No\nAsha,9876543210\n'));
+    expect(withHeader.sample.header()).toBe(true);
+    expect(withHeader.sample.columns()).toEqual(['Name', 'Mobile No']);
+    expect(withHeader.records[0]).toMatchObject({ row: 1, line: 2 });
+
+    const headerless = await read(file('Asha,9876543210,Pune\nRavi,9123456789,Thane\n'));
+    expect(headerless.sample.header()).toBe(false);
+    expect(headerless.sample.columns()).toEqual(['column_1', 'column_2', 'column_3']);
+    expect(headerless.records.map((x) => [x.row, x.line])).toEqual([[1, 1], [2, 2]]);
+    expect(headerless.issues).toEqual([]);
+
+    const forced = await read(file('a,b\nc,d\n'), { header: false });
+    expect(forced.sample.columns()).toEqual(['column_1', 'column_2']);
+    expect(cells(forced)).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
+  it('reads quoted fields with embedded delimiters, quotes and newlines, keeping physical lines', async () => {
+    const r = await read(file('name,address,note\n"Rao, K","12 MG Road\nBengaluru","said ""hi"""\nAsha,Pune,x\n'));
+    expect(cells(r)).toEqual([['Rao, K', '12 MG Road\nBengaluru', 'said "hi"'], ['Asha', 'Pune', 'x']]);
+    expect(r.records.map((x) => x.line)).toEqual([2, 4]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('reads %s line ends, also inside quoted fields', async (name, eol) => {
+    const text = ['id,note', `1,"two${eol}lines"`, '2,b', '', '3,c', ''].join(eol);
+    const r = await read(file(text));
+    expect(r.sample.lineEnding).toBe(name);
+    expect(cells(r)).toEqual([['1', `two${eol}lines`], ['2', 'b'], ['3', 'c']]);
+    expect(r.records.map((x) => x.line)).toEqual([2, 4, 6]);
+    expect(codes(r)).toEqual(['blank-row@5']);
+  });
+
+  it('splits records at every line end when a file mixes them', async () => {
+    const r = await read(file('id,name\r\n1,a\n2,b\r3,c\r\n'));
+    expect(r.sample.lineEnding).toBe('mixed');
+    expect(cells(r)).toEqual([['1', 'a'], ['2', 'b'], ['3', 'c']]);
+    expect(r.records.map((x) => x.line)).toEqual([2, 3, 4]);
+  });
+
+  it('reports ragged rows, blank rows and header problems at their physical lines', async () => {
+    const r = await read(file('id,name,,name\n1,"a\nb"\n\n2,x,y,z,extra\n ,  \n3,q,r,s\n'));
+    expect(r.sample.columns()).toEqual(['id', 'name', 'column_3', 'name_2']);
+    expect(codes(r)).toEqual([
+      'blank-header@1', 'duplicate-header@1', 'missing-cells@2', 'blank-row@4', 'extra-cells@5', 'blank-row@6',
+    ]);
+    expect(r.issues.find((i) => i.code === 'missing-cells')).toMatchObject({ row: 1, data: { expected: 4, actual: 2 } });
+    expect(r.records.map((x) => [x.row, x.line])).toEqual([[1, 2], [2, 5], [3, 7]]);
+  });
+
+  it('reports blank lines above the header as blank rows', async () => {
+    const r = await read(file('\n,,\nid,name\n1,a\n'));
+    expect(codes(r)).toEqual(['blank-row@1', 'blank-row@2']);
+    expect(r.sample.columns()).toEqual(['id', 'name']);
+    expect(r.records[0].line).toBe(4);
+  });
+
+  it('reports bad quoting (space before or text after a quote) in the header and in records', async () => {
+    const r = await read(file(' "id","name"\n"1","a"\n"2", "b"\n"3","c" \n"4","d"x\n"5",7"N\n'));
+    expect(r.issues.map((i) => [i.code, i.line, i.data?.problem])).toEqual([
+      ['bad-quoting', 1, 'space before an opening quote'],
+      ['bad-quoting', 3, 'space before an opening quote'],
+      ['bad-quoting', 4, 'space after a closing quote'],
+      ['bad-quoting', 5, 'text after a closing quote'],
+    ]);
+    // The cells keep the text csv-parse read (a bare quote inside an unquoted field is accepted).
+    expect(cells(r)[4]).toEqual(['5', '7"N']);
+  });
+
+  it('quotingProblem accepts well-formed quoting and an empty quoted field', () => {
+    expect(quotingProblem('"a","b ""c""",,"",x\r\n', ',')).toBeNull();
+    expect(quotingProblem('a\t"b"\t c\n', '\t')).toBeNull();
+    expect(quotingProblem('a,\t"b"\n', ',')).toBe('space before an opening quote');
+    expect(quotingProblem('"a"b,c', ',')).toBe('text after a closing quote');
+  });
+
+  it('reports an unclosed quote at the line its record starts, after reading the records before it', async () => {
+    const r = await read(file('id,note\n1,"a\nb"\n2,ok\n3,"never closed\n4,x\n5,y\n'));
+    expect(cells(r)).toEqual([['1', 'a\nb'], ['2', 'ok']]);
+    expect(codes(r)).toEqual(['unclosed-quote@5']);
+  });
+});
+
+describe('text encodings', () => {
+  const text = 'name,district\nराम कुमार,पुणे\nதமிழ்செல்வி,சென்னை\n';
+  const rows = [['राम कुमार', 'पुणे'], ['தமிழ்செல்வி', 'சென்னை']];
+
+  it('reads UTF-8 without a BOM, keeping Devanagari and Tamil intact', async () => {
+    const r = await read(file(text));
+    expect(r.sample.encoding).toBe('utf-8');
+    expect(cells(r)).toEqual(rows);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('reads UTF-8 with a BOM, which does not join the first label', async () => {
+    const r = await read(file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])));
+    expect(r.sample.encoding).toBe('utf-8-bom');
+    expect(r.sample.columns()).toEqual(['name', 'district']);
+    expect(cells(r)).toEqual(rows);
+  });
+
+  it.each(['le', 'be'] as const)('reads UTF-16%s with a BOM', async (order) => {
+    const r = await read(file(utf16(text, order)));
+    expect(r.sample.encoding).toBe(`utf-16${order}`);
+    expect(r.sample.columns()).toEqual(['name', 'district']);
+    expect(cells(r)).toEqual(rows);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('reads Excel "Unicode text" (UTF-16LE, tab-separated, CRLF)', async () => {
+    const r = await read(file(utf16('Name\tMobile\r\nराम\t9876543210\r\nசெல்வி\t9123456789\r\n', 'le'), 'txt'));
+    expect(r.sample.delimiter).toBe('\t');
+    expect(r.sample.format()).toBe('tsv');
+    expect(cells(r)).toEqual([['राम', '9876543210'], ['செல்வி', '9123456789']]);
+  });
+
+  it('reads invalid UTF-8 bytes as Windows-1252 and reports the first bad line', async () => {
+    const bytes = Buffer.concat([Buffer.from('id,price,name\n1,10,a\n2,'), Buffer.from([0x80]), Buffer.from('5,Jos'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const r = await read(file(bytes));
+    expect(cells(r)).toEqual([['1', '10', 'a'], ['2', '€5', 'José']]);
+    expect(r.sample.encoding).toBe('utf-8+windows-1252');
+    expect(r.issues).toEqual([{ code: 'invalid-encoding', line: 3, data: { bytes: 2 } }]);
+  });
+
+  it('counts lines of CR-only files for the invalid-encoding line', async () => {
+    const bytes = Buffer.concat([Buffer.from('id,name\r1,a\r2,b\r3,'), Buffer.from([0xe9]), Buffer.from('\r')]);
+    const r = await read(file(bytes));
+    expect(cells(r)[2]).toEqual(['3', 'é']);
+    expect(codes(r)).toEqual(['invalid-encoding@4']);
+  });
+
+  it('decodes the same text whatever the chunk boundaries (split sequences, split CRLF)', () => {
+    const bytes = Buffer.concat([Buffer.from('a,राम\r\n'), Buffer.from([0xe9, 0x80]), Buffer.from('\r\nதமிழ்\r'), Buffer.from([0xff]), Buffer.from('\n')]);
+    const whole = new Decoder('utf-8');
+    const expected = whole.write(bytes) + whole.end();
+    expect(expected).toBe('a,राम\r\né€\r\nதமிழ்\rÿ\n');
+    expect(whole.stats).toEqual({ invalidBytes: 3, firstInvalidLine: 2 });
+    for (let size = 1; size <= 4; size++) {
+      const d = new Decoder('utf-8');
+      let out = '';
+      for (let i = 0; i < bytes.length; i += size) out += d.write(bytes.subarray(i, i + size));
+      out += d.end();
+      expect(out).toBe(expected);
+      expect(d.stats).toEqual(whole.stats);
+    }
+  });
+});
+
+describe('large inputs: line numbers across read chunks', () => {
+  it('keeps physical lines, issues and multi-byte text across many 64 KiB chunks', async () => {
+    // CRLF file; every 7th record has a quoted CRLF inside, every 11th is followed by a blank line,
+    // every 13th is short by one cell. Expected lines are counted while the file is built.
+    const parts = ['ref_id,name,district,note\r\n'];
+    let line = 2;
+    const expectLines: number[] = [];
+    const expectIssues: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      expectLines.push(line);
+      const note = i % 7 === 0 ? `"first\r\nsecond"` : 'plain';
+      const rec = i % 13 === 0 ? `${12345678901234 + i},राम ${i},पुणे` : `${12345678901234 + i},राम ${i},பெங்களூரு,${note}`;
+      if (i % 13 === 0) expectIssues.push(`missing-cells@${line}`);
+      parts.push(rec + '\r\n');
+      line += i % 13 !== 0 && i % 7 === 0 ? 2 : 1;
+      if (i % 11 === 0) {
+        parts.push('\r\n');
+        expectIssues.push(`blank-row@${line}`);
+        line++;
+      }
+    }
+    const text = parts.join('');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 65536);
+    const r = await read(file(text));
+    expect(r.records).toHaveLength(6000);
+    expect(r.records.map((x) => x.line)).toEqual(expectLines);
+    expect(codes(r)).toEqual(expectIssues);
+    expect(r.records.every((x, i) => x.cells![1] === `राम ${i}`)).toBe(true);
+    expect(r.records.filter((x) => x.cells!.length === 4).every((x) => x.cells![2] === 'பெங்களூரு')).toBe(true);
+  });
+
+  it('reports an invalid byte far into the file at its line', async () => {
+    const lines = ['id,name'];
+    for (let i = 1; i <= 20000; i++) lines.push(`${i},name${i}`);
+    const head = Buffer.from(lines.join('\n') + '\n');
+    const r = await read(file(Buffer.concat([head, Buffer.from('20001,'), Buffer.from([0x96]), Buffer.from('\n')])));
+    expect(r.records.at(-1)!.cells).toEqual(['20001', '–']);
+    expect(codes(r)).toEqual(['invalid-encoding@20002']);
+  });
+});
+
+describe('gzip', () => {
+  it('reads gzipped CSV, JSON and NDJSON', async () => {
+    const csv = await read(file(gzipSync('id,name\n1,a\n2,b\n'), 'csv.gz'));
+    expect(csv.sample.compression).toBe('gzip');
+    expect(cells(csv)).toEqual([['1', 'a'], ['2', 'b']]);
+
+    const json = await read(file(gzipSync(JSON.stringify([{ id: 1 }, { id: 2 }])), 'json.gz'));
+    expect(json.sample.format()).toBe('json');
+    expect(json.records.map(values)).toEqual([{ id: '1' }, { id: '2' }]);
+
+    const ndjson = await read(file(gzipSync('{"id":1}\n{"id":2}\n'), 'ndjson.gz'));
+    expect(ndjson.sample.format()).toBe('ndjson');
+    expect(ndjson.records.map((x) => [x.line, values(x).id])).toEqual([[1, '1'], [2, '2']]);
+  });
+
+  it.each([
+    ['a large', 200000],
+    ['a small', 12],
+  ])('reads the records before the cut of %s truncated gzip, then reports truncated', async (_, rows) => {
+    const lines = ['ref_id,name'];
+    for (let i = 0; i < rows; i++) lines.push(`${12345678901234 + i},name${i}`);
+    const full = gzipSync(lines.join('\n') + '\n');
+    // Cut off the trailer and the end of the deflate data (half of it for the large one).
+    const cut = rows > 1000 ? Math.floor(full.length / 2) : 12;
+    const r = await read(file(full.subarray(0, full.length - cut), 'csv.gz'));
+    expect(r.records.length).toBeGreaterThan(0);
+    expect(r.records.length).toBeLessThan(rows);
+    // Complete records only, in order, from the first.
+    r.records.forEach((x, i) => expect(x.cells).toEqual([`${12345678901234 + i}`, `name${i}`]));
+    const last = r.issues.at(-1)!;
+    expect(last.code).toBe('truncated');
+    expect(last.data?.reason).toMatch(/truncated/);
+    expect(last.line).toBe(r.records.at(-1)!.line);
+  });
+
+  it('stops at --max-bytes with a truncated issue', async () => {
+    const lines = ['id,name'];
+    for (let i = 0; i < 50000; i++) lines.push(`${i},n${i}`);
+    const r = await read(file(lines.join('\n') + '\n'), { maxBytes: 200000 });
+    expect(r.records.length).toBeGreaterThan(1000);
+    expect(r.records.length).toBeLessThan(50000);
+    expect(r.issues.at(-1)).toMatchObject({ code: 'truncated' });
+  });
+});
+
+describe('JSON and NDJSON', () => {
+  it('reads a JSON array of records', async () => {
+    const r = await read(file(JSON.stringify([{ name: 'Asha', age: 34 }, { name: 'Ravi', age: 51 }]), 'json'));
+    expect(r.sample.format()).toBe('json');
+    expect(r.records.map(values)).toEqual([{ name: 'Asha', age: '34' }, { name: 'Ravi', age: '51' }]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('reads {"beneficiaries":[...]} with appointments kept as nested records', async () => {
+    const doc = {
+      beneficiaries: [
+        { beneficiary_reference_id: '12345678901234', name: 'राम', appointments: [{ dose: 1, center_id: 1234 }] },
+        { beneficiary_reference_id: '12345678901235', name: 'தமிழ்' },
+      ],
+    };
+    const r = await read(file(JSON.stringify(doc), 'json'));
+    expect(r.records.map(values)).toEqual([
+      { beneficiary_reference_id: '12345678901234', name: 'राम' },
+      { beneficiary_reference_id: '12345678901235', name: 'தமிழ்' },
+    ]);
+    expect(r.records[0].nested?.get('appointments')?.map((m) => Object.fromEntries(m))).toEqual([{ dose: '1', center_id: '1234' }]);
+  });
+
+  it('reads {"centers":[...]} keeping each centre\'s sessions in nested', async () => {
+    const doc = {
+      centers: [
+        {
+          center_id: 561,
+          name: 'PHC Nashik',
+          sessions: [
+            { session_id: 'a1', date: '01-05-2021', available_capacity: 10, vaccine: 'COVISHIELD' },
+            { session_id: 'a2', date: '02-05-2021', available_capacity: 0, vaccine: 'COVAXIN' },
+          ],
+        },
+      ],
+    };
+    const r = await read(file(JSON.stringify(doc, null, 2), 'json'));
+    expect(r.records).toHaveLength(1);
+    expect(values(r.records[0])).toEqual({ center_id: '561', name: 'PHC Nashik' });
+    const sessions = r.records[0].nested?.get('sessions')?.map((m) => Object.fromEntries(m));
+    expect(sessions).toEqual([
+      { session_id: 'a1', date: '01-05-2021', available_capacity: '10', vaccine: 'COVISHIELD' },
+      { session_id: 'a2', date: '02-05-2021', available_capacity: '0', vaccine: 'COVAXIN' },
+    ]);
+  });
+
+  it('reads {"sessions":[...]} as one record per session', async () => {
+    const r = await read(file(JSON.stringify({ sessions: [{ center_id: 1, date: '01-05-2021' }, { center_id: 2, date: '02-05-2021' }] }), 'json'));
+    expect(r.records.map(values)).toEqual([{ center_id: '1', date: '01-05-2021' }, { center_id: '2', date: '02-05-2021' }]);
+  });
+
+  it('reads NDJSON with each record on its line', async () => {
+    const r = await read(file('{"id":1}\n{"id":2}\n\n{"id":3}\n', 'ndjson'));
+    expect(r.sample.format()).toBe('ndjson');
+    expect(r.records.map((x) => [x.line, values(x).id])).toEqual([[1, '1'], [2, '2'], [4, '3']]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('skips an invalid NDJSON line with an invalid-json issue at its line', async () => {
+    const r = await read(file('{"id":1}\n{"id":2,,}\n{"id":3}\n', 'ndjson'));
+    expect(r.records.map((x) => [x.line, values(x).id])).toEqual([[1, '1'], [3, '3']]);
+    expect(codes(r)).toEqual(['invalid-json@2']);
+  });
+
+  it('flattens nested objects to dotted paths', async () => {
+    const r = await read(file(JSON.stringify([{ credentialSubject: { name: 'Asha', address: { district: 'Pune', pin: '411001' } }, ok: true }]), 'json'));
+    expect(values(r.records[0])).toEqual({
+      'credentialSubject.name': 'Asha',
+      'credentialSubject.address.district': 'Pune',
+      'credentialSubject.address.pin': '411001',
+      ok: 'true',
+    });
+  });
+
+  it('keeps every digit of 14-, 16- and 20-digit numbers', async () => {
+    const r = await read(file('[{"ref":12345678901234,"card":1234567890123456,"big":12345678901234567890,"neg":-98765432109876543210}]', 'json'));
+    expect(values(r.records[0])).toEqual({ ref: '12345678901234', card: '1234567890123456', big: '12345678901234567890', neg: '-98765432109876543210' });
+  });
+
+  it('keeps __proto__ and constructor keys as data without touching any prototype', async () => {
+    const r = await read(file('[{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"id":"1"}]', 'json'));
+    expect(values(r.records[0])).toEqual({ '__proto__.polluted': 'yes', 'constructor.prototype.polluted': 'yes', id: '1' });
+    expect(r.records[0].values!.get('__proto__.polluted')).toBe('yes');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('does not crash on JSON nested 100,000 deep', async () => {
+    const arrays = await read(file('['.repeat(100000) + ']'.repeat(100000), 'json'));
+    expect(arrays.records).toEqual([]);
+    expect(arrays.issues.length).toBeGreaterThan(0);
+    const objects = await read(file('[{"id":"1","deep":' + '{"a":'.repeat(100000) + '1' + '}'.repeat(100000) + '},{"id":"2"}]', 'json'));
+    expect(objects.records.map((x) => values(x).id)).toEqual(['1', '2']);
+  });
+});
+
+describe('inputs that are not samples', () => {
+  it.each([
+    ['an empty file', () => file(''), /empty/],
+    ['a whitespace-only file', () => file(' \n\t\r\n  '), /whitespace only/],
+    ['a BOM-only file', () => file(Buffer.from([0xef, 0xbb, 0xbf])), /empty/],
+    ['a PNG image', () => file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'png'), /PNG image/],
+    ['a directory', () => {
+      const d = join(dir, `d${++n}`);
+      mkdirSync(d);
+      return d;
+    }, /directory/],
+    ['a missing file', () => join(dir, 'no-such-file.csv'), /no such file/],
+    ['a corrupt gzip with nothing readable', () => file(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x67, 0x61, 0x72, 0x62]), 'gz'), /gzip/],
+  ])('%s is an InputError', async (_, make, message) => {
+    const path = make();
+    const err = await readSample(path, () => {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toMatch(message);
+  });
+
+  it('reads from a stream (stdin) like a file', async () => {
+    const issues: IngestIssue[] = [];
+    const sample = await readSample('-', (i) => issues.push(i), { stream: Readable.from([Buffer.from('id,na'), Buffer.from('me\n1,a\n')]) });
+    const records: RawRecord[] = [];
+    for await (const b of sample.batches) records.push(...b);
+    expect(sample.columns()).toEqual(['id', 'name']);
+    expect(records.map((x) => x.cells)).toEqual([['1', 'a']]);
+    expect(issues).toEqual([]);
+  });
+});
