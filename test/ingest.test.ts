@@ -397,6 +397,25 @@ describe('JSON and NDJSON', () => {
     expect(arrays.issues.length).toBeGreaterThan(0);
     const objects = await read(file('[{"id":"1","deep":' + '{"a":'.repeat(100000) + '1' + '}'.repeat(100000) + '},{"id":"2"}]', 'json'));
     expect(objects.records.map((x) => values(x).id)).toEqual(['1', '2']);
+    expect(codes(objects)).toEqual(['invalid-json@1']);
+  });
+
+  it('keeps the records completed before a syntax error on the same line', async () => {
+    const r = await read(file('[{"id":"1"},{"id":"2"},{"id":,}]', 'json'));
+    expect(r.records.map((x) => values(x).id)).toEqual(['1', '2']);
+    expect(codes(r)).toEqual(['invalid-json@1']);
+  });
+
+  it('reports an unfinished NDJSON line at its own line and still reads the next', async () => {
+    const r = await read(file('{"id":1}\n{"id":2\n{"id":3}\nnot json\n{"id":5}\n', 'ndjson'));
+    expect(r.records.map((x) => [x.line, values(x).id])).toEqual([[1, '1'], [3, '3'], [5, '5']]);
+    expect(codes(r)).toEqual(['invalid-json@2', 'invalid-json@4']);
+  });
+
+  it('reads concatenated pretty-printed JSON values', async () => {
+    const r = await read(file('{\n  "id": 1\n}\n{\n  "id": 2\n}\n', 'json'));
+    expect(r.sample.format()).toBe('ndjson');
+    expect(r.records.map((x) => [x.line, values(x).id])).toEqual([[1, '1'], [4, '2']]);
   });
 });
 

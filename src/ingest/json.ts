@@ -1,5 +1,5 @@
 // JSON and NDJSON read as a token stream (stream-json): each top-level array element, each element of a
-// wrapper array ({"beneficiaries":[...]}, {"centers":[...]}, {"sessions":[...]}), or each top-level object
+// wrapper array ({"beneficiaries":[...]}, {"centers":[...]}, {"sessions":[...]}), or each other top-level object
 // is one record, flattened to dotted paths. Numbers keep their source digits (a 14-digit id never
 // passes through a float); keys are data, never object properties.
 import { none } from 'stream-chain/defs.js';
@@ -49,10 +49,7 @@ class Assembler {
   keys: (string | null)[] = [];
   result: Value | undefined;
   tooDeep = 0; // depth beyond MAX_DEPTH being skipped
-
-  get depth(): number {
-    return this.stack.length + this.tooDeep;
-  }
+  truncated = false; // some of the value was deeper than MAX_DEPTH
 
   private add(v: Value): void {
     const top = this.stack[this.stack.length - 1];
@@ -72,6 +69,7 @@ class Assembler {
       case 'startArray':
         if (this.stack.length >= MAX_DEPTH) {
           this.tooDeep = 1;
+          this.truncated = true;
           return;
         }
         this.stack.push(t.name === 'startObject' ? new Map() : []);
@@ -112,26 +110,35 @@ export interface JsonReader {
   batches: AsyncGenerator<RawRecord[]>;
 }
 
+/** NDJSON lines longer than this are reported and skipped rather than buffered. */
+export const MAX_LINE = 16 * 1024 * 1024;
+
+type Parser = ReturnType<typeof jsonParser>;
+const newParser = (): Parser => jsonParser({ packValues: true, streamValues: false, jsonStreaming: true });
+
 /**
- * Read JSON or NDJSON. An invalid line in NDJSON is reported and skipped; invalid JSON elsewhere ends
- * the read with an issue.
+ * Read JSON or NDJSON. Once the first top-level value has started and ended on line 1, the input is
+ * read line by line with a fresh parser per line, so an invalid NDJSON line is reported at its own
+ * line and the next line is still read. Elsewhere invalid JSON ends the read with an issue.
  */
 export function readJson(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void): JsonReader {
   const reader: JsonReader = { format: 'json', batches: run() };
 
   async function* run(): AsyncGenerator<RawRecord[]> {
-    let parser = jsonParser({ packValues: true, streamValues: false, jsonStreaming: true });
+    let parser = newParser();
     let line = 1;
     let row = 0;
-    let topLevel = 0; // top-level values started
-    // Where records live: 0 = top-level value is the record; 1 = elements of a top-level array;
-    // 2 = elements of a wrapper array inside a top-level object.
-    let recordDepth = 0;
-    let depth = 0; // container depth in the token stream
-    let pendingKey: string | null = null;
+    let topValues = 0;
+    // Where the token stream is: 'top' between top-level values; 'array' inside a top-level array whose
+    // elements are records; 'wrapper' inside the wrapper array of a top-level object; 'rest' in the rest
+    // of that object after its wrapper array (skipped, `restDepth` deep).
+    let mode: 'top' | 'array' | 'wrapper' | 'rest' = 'top';
+    let restDepth = 0;
     let asm: Assembler | null = null;
+    let topObject = false; // asm holds a top-level object that may turn out to be a wrapper
+    let pendingKey: string | null = null;
     let recLine = 0;
-    let failed = false;
+    let perLine = false;
     let batch: RawRecord[] = [];
 
     const emit = (value: Value | undefined): void => {
@@ -140,137 +147,160 @@ export function readJson(chunks: AsyncIterable<string>, onIssue: (issue: IngestI
         const nested = new Map<string, Map<string, string>[]>();
         flatten(value, '', values, nested);
         batch.push({ row: ++row, line: recLine, values, nested: nested.size ? nested : undefined });
-      } else if (value !== undefined) {
+      } else if (value !== undefined && value !== null) {
         onIssue({ code: 'not-a-record', line: recLine, data: { kind: Array.isArray(value) ? 'array' : 'value' } });
       }
+    };
+
+    const topValueDone = (): void => {
+      // A first value that starts and ends on line 1 means one value per line: read line by line.
+      if (topValues === 1 && recLine === 1 && line === 1) perLine = true;
     };
 
     const onToken = (t: Token): void => {
       const opens = t.name === 'startObject' || t.name === 'startArray';
       const closes = t.name === 'endObject' || t.name === 'endArray';
       if (asm) {
+        if (topObject && asm.stack.length === 1) {
+          if (t.name === 'keyValue') pendingKey = t.value;
+          else if (t.name === 'startArray' && pendingKey !== null && WRAPPER_KEYS.has(pendingKey.toLowerCase())) {
+            asm = null;
+            mode = 'wrapper';
+            return;
+          }
+        }
         asm.token(t);
-        if (closes && asm.stack.length === 0 && !asm.tooDeep) {
-          if (asm.result === undefined) onIssue({ code: 'invalid-json', line: recLine, data: { problem: `nested deeper than ${MAX_DEPTH} levels` } });
-          else emit(asm.result);
+        if (closes && asm.stack.length === 0 && asm.tooDeep === 0) {
+          if (asm.truncated) onIssue({ code: 'invalid-json', line: recLine, data: { problem: `nested deeper than ${MAX_DEPTH} levels: the deeper part was ignored` } });
+          emit(asm.result);
           asm = null;
-          depth--;
-        } else if (closes && asm.tooDeep === 0 && asm.stack.length === 0) {
-          asm = null;
-          depth--;
+          if (mode === 'top') topValueDone();
         }
         return;
       }
-      if (depth === 0) {
-        if (opens || t.name.endsWith('Value')) {
-          topLevel++;
-          if (topLevel === 2) reader.format = 'ndjson';
-        }
-        if (t.name === 'startArray') {
-          recordDepth = 1;
-          depth = 1;
-          return;
-        }
-        if (t.name === 'startObject') {
-          // Assemble as a record unless it turns out to wrap an array of records.
-          recordDepth = 0;
-          depth = 1;
-          asm = new Assembler();
+      switch (mode) {
+        case 'top':
+          if (opens || t.name.endsWith('Value')) topValues++;
+          if (topValues === 2) reader.format = 'ndjson';
           recLine = line;
-          asm.token(t);
+          if (t.name === 'startArray') mode = 'array';
+          else if (t.name === 'startObject') {
+            asm = new Assembler();
+            topObject = true;
+            pendingKey = null;
+            asm.token(t);
+          } else if (t.name.endsWith('Value')) {
+            emit(t.name === 'nullValue' ? null : 'value');
+            topValueDone();
+          }
           return;
-        }
-        if (t.name.endsWith('Value')) onIssue({ code: 'not-a-record', line, data: { kind: 'value' } });
-        return;
+        case 'array':
+        case 'wrapper':
+          if (closes) {
+            if (mode === 'array') topValueDone();
+            mode = mode === 'array' ? 'top' : 'rest';
+            restDepth = 0;
+          } else if (opens) {
+            recLine = line;
+            asm = new Assembler();
+            topObject = false;
+            asm.token(t);
+          } else if (t.name.endsWith('Value')) {
+            recLine = line;
+            emit(t.name === 'nullValue' ? null : 'value');
+          }
+          return;
+        case 'rest':
+          if (opens) restDepth++;
+          else if (closes && restDepth-- === 0) {
+            mode = 'top';
+            topValueDone();
+          }
+          return;
       }
-      // Inside a top-level array (recordDepth 1) or a wrapper array (recordDepth 2).
-      if (depth === recordDepth && (opens || t.name.endsWith('Value'))) {
-        recLine = line;
-        if (opens) {
-          asm = new Assembler();
-          asm.token(t);
-          depth++;
-        } else emit(t.name === 'nullValue' ? undefined : String((t as { value: unknown }).value));
-        return;
-      }
-      if (closes) depth--;
-      else if (opens) depth++;
-      if (t.name === 'keyValue') pendingKey = t.value;
     };
 
-    // A top-level object being assembled may turn out to be a wrapper: when its key is a wrapper key
-    // and the value opens an array, switch to streaming that array's elements.
-    const wrapperAware = (t: Token): void => {
-      if (asm && recordDepth === 0 && depth === 1 && asm.stack.length === 1) {
-        if (t.name === 'keyValue') pendingKey = t.value;
-        else if (t.name === 'startArray' && pendingKey !== null && WRAPPER_KEYS.has(pendingKey.toLowerCase())) {
-          asm = null;
-          recordDepth = 2;
-          depth = 2;
-          return;
-        }
-      }
-      onToken(t);
-    };
-
-    const feedLine = (text: string): void => {
+    const feed = (text: string): void => {
       const result = parser(text);
       if (result === none) return;
-      for (const t of (result as { values: Token[] }).values) wrapperAware(t);
+      for (const t of (result as { values: Token[] }).values) onToken(t);
     };
-
-    const flushBatch = (): RawRecord[] => {
-      const b = batch;
-      batch = [];
-      return b;
+    const reset = (): void => {
+      parser = newParser();
+      asm = null;
+      mode = 'top';
     };
+    const problem = (err: unknown): string => String((err as Error).message ?? err).replace(/\s+/g, ' ').slice(0, 160);
 
-    const fail = (err: unknown): boolean => {
-      const problem = String((err as Error).message ?? err).replace(/\s+/g, ' ').slice(0, 160);
-      onIssue({ code: 'invalid-json', line, data: { problem } });
-      // In NDJSON, resume at the next line with a fresh parser; elsewhere the rest cannot be read.
-      if (reader.format === 'ndjson' || (recordDepth === 0 && depth <= 1)) {
-        parser = jsonParser({ packValues: true, streamValues: false, jsonStreaming: true });
-        asm = null;
-        depth = 0;
-        return true;
+    /** End the current line in per-line mode: whatever is still open is an invalid line. */
+    const endLine = (text: string): void => {
+      try {
+        feed(text);
+        const result = parser(none as unknown as string);
+        if (result !== none) for (const t of (result as { values: Token[] }).values) onToken(t);
+        if (asm || mode !== 'top') onIssue({ code: 'invalid-json', line, data: { problem: 'the line ends before its value is complete' } });
+      } catch (err) {
+        onIssue({ code: 'invalid-json', line, data: { problem: problem(err) } });
       }
-      failed = true;
-      return false;
+      reset();
     };
 
-    let skipToNewline = false;
+    let failed = false;
+    let pending = ''; // per-line mode: the current line so far
+    let tooLong = false;
     for await (const text of chunks) {
       let start = 0;
       while (start < text.length && !failed) {
         const nl = text.indexOf('\n', start);
         const end = nl === -1 ? text.length : nl + 1;
-        if (!skipToNewline) {
+        const piece = text.slice(start, end);
+        if (perLine) {
+          if (!tooLong) pending += piece;
+          if (pending.length > MAX_LINE && !tooLong) {
+            onIssue({ code: 'invalid-json', line, data: { problem: `line longer than ${MAX_LINE} characters: skipped` } });
+            tooLong = true;
+            pending = '';
+          }
+          if (nl !== -1) {
+            if (!tooLong && pending.trim() !== '') endLine(pending);
+            pending = '';
+            tooLong = false;
+          }
+        } else {
+          // Feed up to each closing brace, so a record completed before a syntax error is kept
+          // (the parser drops the tokens of a call that throws).
           try {
-            feedLine(text.slice(start, end));
+            let from = 0;
+            for (let brace = piece.indexOf('}'); brace !== -1; brace = piece.indexOf('}', from)) {
+              feed(piece.slice(from, brace + 1));
+              from = brace + 1;
+            }
+            if (from < piece.length) feed(piece.slice(from));
           } catch (err) {
-            skipToNewline = fail(err);
+            onIssue({ code: 'invalid-json', line, data: { problem: `${problem(err)}; the rest of the input was not read` } });
+            failed = true;
           }
         }
-        if (nl !== -1) {
-          line++;
-          skipToNewline = false;
-        }
+        if (nl !== -1) line++;
         start = end;
       }
-      if (batch.length) yield flushBatch();
+      if (batch.length) {
+        yield batch;
+        batch = [];
+      }
       if (failed) break;
     }
-    if (!failed) {
+    if (perLine && pending.trim() !== '' && !tooLong) endLine(pending);
+    else if (!failed && !perLine) {
       try {
         const result = parser(none as unknown as string);
-        if (result !== none) for (const t of (result as { values: Token[] }).values) wrapperAware(t);
-        if (asm || depth > 0) onIssue({ code: 'invalid-json', line, data: { problem: 'the JSON ends before its last value is complete' } });
+        if (result !== none) for (const t of (result as { values: Token[] }).values) onToken(t);
+        if (asm || mode !== 'top') onIssue({ code: 'invalid-json', line: recLine || line, data: { problem: 'the JSON ends before its last value is complete' } });
       } catch (err) {
-        fail(err);
+        onIssue({ code: 'invalid-json', line, data: { problem: problem(err) } });
       }
     }
-    if (batch.length) yield flushBatch();
+    if (batch.length) yield batch;
   }
 
   return reader;
