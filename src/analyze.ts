@@ -39,7 +39,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
 
   const issueCounts = new Map<string, number>();
   const countIssue = (i: IngestIssue): void => {
-    if (i.code === 'blank-row' || i.code === 'not-a-record' || i.code === 'invalid-json') {
+    if (i.code === 'blank-row' || i.code === 'not-a-record' || i.code === 'invalid-json' || i.code === 'unclosed-quote') {
       issueCounts.set('skipped', (issueCounts.get('skipped') ?? 0) + 1);
     }
   };

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { quotingProblem, sniffDelimiter } from '../src/ingest/csv.js';
 import { Decoder } from '../src/ingest/decode.js';
-import { readSample, type ReadOptions, type Sample } from '../src/ingest/index.js';
+import { readSample, sniffFormat, type ReadOptions, type Sample } from '../src/ingest/index.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakcheck-ingest-'));
@@ -447,5 +447,18 @@ describe('inputs that are not samples', () => {
     expect(sample.columns()).toEqual(['id', 'name']);
     expect(records.map((x) => x.cells)).toEqual([['1', 'a']]);
     expect(issues).toEqual([]);
+  });
+});
+
+describe('format sniffing', () => {
+  it('tells JSON from delimited text whose first cell starts with a bracket', () => {
+    expect(sniffFormat('[{"a":1}]')).toBe('json');
+    expect(sniffFormat('  [\n  {"a": 1}\n]')).toBe('json');
+    expect(sniffFormat('{"beneficiaries":[]}')).toBe('json');
+    expect(sniffFormat('[]')).toBe('json');
+    expect(sniffFormat('{}')).toBe('json');
+    expect(sniffFormat('[draft] name,mobile\nA,1\n')).toBe('delimited');
+    expect(sniffFormat('{id},name\n1,A\n')).toBe('delimited');
+    expect(sniffFormat('name,mobile\n')).toBe('delimited');
   });
 });

@@ -28,8 +28,13 @@ export interface Sample {
 
 /** The format the text's head shows. */
 export function sniffFormat(head: string): 'json' | 'delimited' {
-  const c = head.trimStart()[0];
-  return c === '{' || c === '[' ? 'json' : 'delimited';
+  const m = /^\s*([[{])\s*(\S?)/.exec(head);
+  if (!m) return 'delimited';
+  // JSON opens an object with a key or `}`, an array with a value or `]`; a CSV cell such as
+  // `{x},y` or `[draft] notes,...` does not.
+  const next = m[2];
+  if (next === '') return 'json';
+  return m[1] === '{' ? (next === '"' || next === '}' ? 'json' : 'delimited') : /[[{"\]\d\-tfn]/.test(next) ? 'json' : 'delimited';
 }
 
 /** Open a sample for reading; structure problems go to `onIssue` as they are met. */
