@@ -61,8 +61,21 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const { input, verdict } = report;
   const delim = input.delimiter === '\t' ? 'tab' : input.delimiter === ',' ? 'comma' : input.delimiter === ';' ? 'semicolon' : input.delimiter === '|' ? 'pipe' : '';
   const fmt = [input.format.toUpperCase(), [delim, input.encoding.toUpperCase(), input.compression === 'gzip' ? 'gzip' : '', input.lineEnding ?? ''].filter(Boolean).join(', ')];
-  const head = `leakcheck ${report.tool.version}  ${input.path}  ${fmt[0]} (${fmt[1]})  ${n(input.rows)} rows x ${n(input.columns.length)} columns` + (report.timing.seconds ? `  ${report.timing.seconds.toFixed(2)} s` : '');
-  out.push(...(head.length <= WIDTH ? [head] : wrap(head, WIDTH).map((l, i) => (i ? `  ${l}` : l))), '');
+  const parts = [
+    `leakcheck ${report.tool.version}`,
+    input.path,
+    `${fmt[0]} (${fmt[1]})`,
+    `${n(input.rows)} rows x ${n(input.columns.length)} columns`,
+    ...(report.timing.seconds ? [`${report.timing.seconds.toFixed(2)} s`] : []),
+  ];
+  // Pack the header's parts onto as few lines as fit, two spaces apart.
+  const header: string[] = [''];
+  for (const part of parts) {
+    const last = header.length - 1;
+    if (header[last] && header[last].length + 2 + part.length > WIDTH) header.push(`  ${part}`);
+    else header[last] = header[last] ? `${header[last]}  ${part}` : part;
+  }
+  out.push(...header, '');
 
   out.push(`  ${labelStyle(c, verdict.label)(verdict.label.toUpperCase().replace('-', ' '))}   plausibility ${verdict.score} / 100`);
   out.push(`  Looks like: ${report.profile ? `${report.profile.id} (fit ${report.profile.confidence.toFixed(2)})` : 'no known CoWin record format identified yet'}`);
