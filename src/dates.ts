@@ -2,14 +2,22 @@
 
 const DAY_MS = 86_400_000;
 
-/** Day number of a valid calendar date, or NaN. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Day number of a valid calendar date, or NaN. Arithmetic only: it runs several times per row. */
 export function dayNumber(year: number, month: number, day: number): number {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return NaN;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000 || year > 9999) return NaN;
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (d.getUTCDate() !== day || d.getUTCMonth() !== month - 1) return NaN; // 31-02 etc.
-  return ms / DAY_MS;
+  if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 9999) return NaN;
+  if (day > (month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1])) return NaN; // 31-02 etc.
+  // Days from civil (proleptic Gregorian), with March as the first month of the computational year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function digits(s: string, from: number, len: number): number {
