@@ -1,6 +1,9 @@
 // The pipeline: read -> normalize -> check -> score -> report. No argv, stdout or exit codes here.
 import { CHECKS } from './checks/index.js';
 import { dayOf } from './dates.js';
+import { detectProfile } from './detect-profile.js';
+import { FIELD_BY_ID, fieldForHeader } from './fields.js';
+import { liftEvidence } from './formats/index.js';
 import { readSample, type ReadOptions } from './ingest/index.js';
 import { createNormalizer } from './normalize/record.js';
 import { inferMapping, jsonColumns } from './normalize/mapping.js';
@@ -28,6 +31,10 @@ export interface AnalyzeOptions extends ReadOptions {
   onProgress?: (bytes: number) => void;
   /** Omit timings and absolute paths so reports can be diffed. */
   deterministic?: boolean;
+  /** Use this profile (src/profiles.ts) instead of detecting one (`--profile`); its fit is still measured. */
+  profile?: string;
+  /** Passed to the checks as ctx.options (e.g. `against`, the references of the overlap-known check). */
+  checkOptions?: Record<string, unknown>;
 }
 
 /** Analyse one sample and build its report. Throws InputError or UsageError for unusable input. */
@@ -56,8 +63,13 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     }
     window.push(...next.value);
   }
+  for (const raw of window) liftEvidence(raw);
   const columns = sample.columns().length ? sample.columns() : jsonColumns(window);
-  const mapping: MappingEntry[] = inferMapping(columns, window, opts.map ?? new Map());
+  // The profile is decided on the mapping and the window; its own meaning of generic keys (a centre's `name`)
+  // then refines the mapping the checks see.
+  const detection = detectProfile(inferMapping(columns, window, opts.map ?? new Map()), window, { force: opts.profile });
+  const mapping: MappingEntry[] = detection.mapping;
+  const profile = detection.profile;
 
   const input: InputInfo = {
     path: opts.deterministic ? path.split(/[\\/]/).pop()! : path,
@@ -81,10 +93,10 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     mapping,
     mapped: new Set(mapping.map((m) => m.field).filter((f): f is string => !!f)),
     issues,
-    profile: null,
+    profile,
     asOf,
     asOfDay: dayOf(asOf),
-    options: Object.create(null),
+    options: Object.assign(Object.create(null), opts.checkOptions),
   });
   deliver = (i) => {
     countIssue(i);
@@ -99,7 +111,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     for (const raw of batch) {
       if (rows >= limit) return false;
       rows++;
-      runner.record(normalize(raw));
+      runner.record(normalize(liftEvidence(raw)));
     }
     return true;
   };
@@ -119,20 +131,33 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   input.encoding = sample.encoding;
 
   const checks = runner.finish().map((c) => presentResult(c, opts.reveal ?? false));
-  const verdict = scoreSample({ mapping, checks, profile: null, rows });
+  const verdict = scoreSample({ mapping, checks, profile, rows });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
     schemaVersion: 1,
     tool: { name: 'leakcheck', version: VERSION },
     input: { ...input, columns: input.columns.map((c) => safeText(c)) },
     mapping: mapping.map((m) => ({ ...m, column: safeText(m.column) })),
-    profile: null,
+    profile,
     verdict,
     checks,
     timing: opts.deterministic
       ? { seconds: 0, rowsPerSecond: 0 }
       : { seconds: Math.round(seconds * 1000) / 1000, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : 0 },
   };
+}
+
+/**
+ * The canonical field whose masking rule applies to a finding's field: itself, or for a value inside a nested
+ * array (`appointments.appointment_id`, `evidence.verifier.name`) the field its key names, read leniently so a
+ * value is masked rather than shown when in doubt.
+ */
+function maskingField(field: string | null): string | null {
+  if (field === null || FIELD_BY_ID.has(field)) return field;
+  const dot = field.indexOf('.');
+  if (dot < 0) return field;
+  const inner = field.slice(dot + 1);
+  return fieldForHeader(inner) ?? fieldForHeader(inner.slice(inner.lastIndexOf('.') + 1)) ?? field;
 }
 
 /** Mask and escape what a check result carries from the sample. */
@@ -142,7 +167,7 @@ function presentResult(c: CheckResult, reveal: boolean): CheckResult {
     summary: safeText(c.summary, 400),
     examples: c.examples.map((e) => ({
       ...e,
-      value: e.value === null ? null : showValue(e.field, e.value, reveal),
+      value: e.value === null ? null : showValue(maskingField(e.field), e.value, reveal),
       message: safeText(e.message, 400),
     })),
   };

@@ -13,6 +13,9 @@ import { FLAGS, LABELS, type Report } from './types.js';
 import { VERSION } from './version.js';
 import { parseIso } from './dates.js';
 import { REPORT_SCHEMA } from './report-schema.js';
+import { compareFingerprints, renderComparison } from './dedupe/compare.js';
+import { HmacKeyHash, keyFrom, serializeFingerprint } from './dedupe/fingerprint.js';
+import { fingerprintSample, keyHashFor, loadAgainst, loadSide } from './dedupe/load.js';
 
 /** Exit codes (README, "Exit codes"). */
 export const EXIT = { ok: 0, failOn: 1, usage: 2, internal: 3 } as const;
@@ -79,6 +82,8 @@ interface AnalyzeFlags {
   all?: boolean;
   deterministic?: boolean;
   debug?: boolean;
+  against: string[];
+  key?: string;
 }
 
 function samePath(a: string, b: string): boolean {
@@ -96,7 +101,11 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
   if (flags.output && file !== '-' && samePath(flags.output, file)) {
     throw new UsageError('--output names the input file: leakcheck never writes to its input');
   }
+  const against = flags.against.length
+    ? await loadAgainst(flags.against, keyFrom(flags.key), { asOf: flags.asOf, maxBytes: flags.maxBytes })
+    : undefined;
   const report = await analyze(file, {
+    checkOptions: against ? { against } : undefined,
     stream: file === '-' ? process.stdin : undefined,
     map: parseMapOptions(flags.map),
     limit: flags.limit,
@@ -104,8 +113,8 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     asOf: flags.asOf,
     maxBytes: flags.maxBytes,
     deterministic: flags.deterministic,
+    profile: flags.profile,
   });
-  if (flags.profile) report.profile = { id: flags.profile, confidence: 1 };
   const toFile = flags.output !== undefined;
   const text =
     flags.format === 'json'
@@ -126,6 +135,35 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     if (!flags.quiet) process.stderr.write(`leakcheck: --fail-on matched: ${matched.join(', ')}\n`);
     return EXIT.failOn;
   }
+  return EXIT.ok;
+}
+
+interface FingerprintFlags {
+  output?: string;
+  key?: string;
+  map: string[];
+  sketchOnly?: boolean;
+  quiet?: boolean;
+}
+
+async function runFingerprint(file: string, flags: FingerprintFlags): Promise<number> {
+  const key = keyFrom(flags.key);
+  if (!key) throw new UsageError('fingerprint needs a key: --key <key> or the LEAKCHECK_KEY environment variable');
+  if (flags.output && samePath(flags.output, file)) {
+    throw new UsageError('--output names the input file: leakcheck never writes to its input');
+  }
+  const fp = await fingerprintSample(file, new HmacKeyHash(key), { map: parseMapOptions(flags.map) });
+  const text = serializeFingerprint(fp, { sketchOnly: flags.sketchOnly });
+  if (flags.output === undefined) {
+    process.stdout.write(text);
+    return EXIT.ok;
+  }
+  await new Promise<void>((res, rej) => {
+    const out = createWriteStream(flags.output!, { flags: 'w' });
+    out.on('error', (e: NodeJS.ErrnoException) => rej(new UsageError(`cannot write ${flags.output} (${e.code ?? e.message})`)));
+    out.end(text, () => res());
+  });
+  if (!flags.quiet) process.stderr.write(`leakcheck: fingerprint of ${fp.rows.toLocaleString('en-US')} rows written to ${flags.output}\n`);
   return EXIT.ok;
 }
 
@@ -154,6 +192,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--all', 'list every check in the terminal report, including those that did not apply')
     .option('--deterministic', 'omit timings and absolute paths so reports can be diffed')
     .option('--debug', 'print stack traces for internal errors')
+    .option('--against <file>', 'a known sample or fingerprint: report rows already in it (repeatable)', collect, [])
+    .option('--key <key>', 'key of --against fingerprint files (default: LEAKCHECK_KEY)')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       setExit(await runAnalyze(file, flags));
@@ -163,6 +203,33 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('print the JSON Schema of the JSON report')
     .action(() => {
       process.stdout.write(`${JSON.stringify(REPORT_SCHEMA, null, 2)}\n`);
+    });
+  program
+    .command('fingerprint')
+    .description('write a privacy-preserving fingerprint of a sample (keyed hashes, no personal data)')
+    .argument('<sample>', 'the sample file')
+    .option('-o, --output <file>', 'write the fingerprint to a file instead of standard output')
+    .option('--key <key>', 'HMAC key (default: LEAKCHECK_KEY); keep it secret, comparisons need the same key')
+    .option('-m, --map <column=field>', 'map a column onto a field (repeatable; field "-" unmaps)', collect, [])
+    .option('--sketch-only', 'write counts and the similarity sketch only, not the hash sets')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (file: string, flags: FingerprintFlags) => {
+      setExit(await runFingerprint(file, flags));
+    });
+  program
+    .command('compare')
+    .description('overlap between two samples or fingerprints: shared people, records and identifiers')
+    .argument('<a>', 'a sample or fingerprint file')
+    .argument('<b>', 'a sample or fingerprint file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .option('--key <key>', 'key of fingerprint files (default: LEAKCHECK_KEY)')
+    .action(async (a: string, b: string, flags: { format: 'terminal' | 'json'; key?: string }) => {
+      const kh = keyHashFor([a, b], keyFrom(flags.key));
+      const sa = await loadSide(a, kh);
+      const sb = await loadSide(b, kh);
+      const c = compareFingerprints(sa.fingerprint, sb.fingerprint, sa.side, sb.side);
+      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : renderComparison(c));
+      setExit(EXIT.ok);
     });
   return program;
 }

@@ -109,6 +109,27 @@ export const FIELDS: readonly FieldDef[] = [
   f('slot', 'Slot', 'text', false, true, ['time slot', 'slot time']),
   f('vaccinator_name', 'Vaccinator', 'name', true, true, ['vaccinator', 'verifier.name', 'evidence.verifier.name', 'vaccinated by']),
   f('member_type', 'Member type', 'category', false, true, []),
+  // Centre and session fields of the public API and appointment objects (cowin-formats.md §1.5, §2.3). The API's own
+  // generic keys (`name`, `address`, `lat`, `long`, `date`, `from`, `to`) reach these through the profile's column
+  // table (src/profiles.ts), since elsewhere they mean a person's name, address or location.
+  f('center_address', 'Centre address', 'place', false, true, ['centre address', 'center address', 'facility address']),
+  f('center_latitude', 'Centre latitude', 'place', false, true, ['centre lat', 'center lat', 'centre latitude']),
+  f('center_longitude', 'Centre longitude', 'place', false, true, ['centre long', 'center long', 'centre longitude']),
+  f('from_time', 'Opens at', 'text', false, true, ['from time', 'opening time']),
+  f('to_time', 'Closes at', 'text', false, true, ['to time', 'closing time']),
+  f('fee_type', 'Fee type', 'category', false, true, []),
+  f('fee', 'Fee', 'number', false, true, ['vaccine fee']),
+  f('session_date', 'Session date', 'date', false, true, ['appointment date']),
+  f('min_age_limit', 'Minimum age', 'number', false, true, ['min age', 'minimum age']),
+  f('max_age_limit', 'Maximum age', 'number', false, true, ['max age', 'maximum age']),
+  f('allow_all_age', 'Open to all ages', 'category', false, true, []),
+  f('available_capacity', 'Available capacity', 'number', false, true, []),
+  f('available_capacity_dose1', 'Available capacity, dose 1', 'number', false, true, []),
+  f('available_capacity_dose2', 'Available capacity, dose 2', 'number', false, true, []),
+  // The certificate's envelope (cowin-formats.md §3.1).
+  f('credential_context', 'Credential @context', 'text', false, true, ['@context']),
+  f('issuer', 'Certificate issuer', 'text', false, true, []),
+  f('issuance_date', 'Issuance date', 'date', false, true, ['issuancedate']),
   f('email', 'Email', 'contact', true, false, ['email id', 'email address', 'e mail', 'mail', 'mail id']),
   f('address', 'Street address', 'contact', true, false, [
     'full address', 'street address', 'residential address', 'home address', 'permanent address', 'addr',

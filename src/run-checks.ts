@@ -1,5 +1,5 @@
 // check: run every enabled check over the stream of records and collect counts and examples.
-import type { Check, CheckContext, CheckOutcome, CheckResult, CheckRun, Example, FindingInput, IngestIssue, SampleRecord, Status } from './types.js';
+import type { Check, CheckContext, CheckOutcome, CheckResult, CheckRun, Example, FieldResult, FindingInput, IngestIssue, SampleRecord, Status } from './types.js';
 
 /** Examples kept per check. */
 export const MAX_EXAMPLES = 5;
@@ -11,6 +11,10 @@ interface Running {
   applicable: number;
   violations: number;
   examples: FindingInput[];
+  /** Applicable counts per field, for checks that pass a field to ctx.applicable() (null until one does). */
+  applicableByField: Map<string, number> | null;
+  /** Violations per field, from findings' `field`. */
+  violationsByField: Map<string, number>;
 }
 
 const SKIPPED: CheckRun = { record() {}, finish() {} };
@@ -31,20 +35,35 @@ function statusOf(r: Running): Status {
   return r.check.meta.severity === 'error' ? 'fail' : 'warn';
 }
 
+function fieldResults(applicable: Map<string, number>, violations: Map<string, number>): FieldResult[] {
+  const names = new Set([...applicable.keys(), ...violations.keys()]);
+  return [...names]
+    .map((field) => {
+      const a = applicable.get(field) ?? 0;
+      const v = violations.get(field) ?? 0;
+      return { field, applicable: a, violations: v, rate: a > 0 ? v / a : null };
+    })
+    .sort((a, b) => b.violations - a.violations || a.field.localeCompare(b.field));
+}
+
 export class CheckRunner {
   private readonly running: Running[];
   private readonly withIssue: CheckRun[];
 
   constructor(checks: readonly Check[], base: BaseContext) {
     this.running = checks.map((check) => {
-      const state: Running = { check, run: null, applicable: 0, violations: 0, examples: [] };
+      const state: Running = { check, run: null, applicable: 0, violations: 0, examples: [], applicableByField: null, violationsByField: new Map() };
       const ctx: CheckContext = {
         ...base,
-        applicable: (n = 1) => {
+        applicable: (n = 1, field?: string) => {
           state.applicable += n;
+          if (field === undefined) return;
+          const byField = (state.applicableByField ??= new Map());
+          byField.set(field, (byField.get(field) ?? 0) + n);
         },
         report: (f) => {
           state.violations++;
+          if (f.field) state.violationsByField.set(f.field, (state.violationsByField.get(f.field) ?? 0) + 1);
           if (state.examples.length < MAX_EXAMPLES) state.examples.push(f);
         },
       };
@@ -90,6 +109,7 @@ export class CheckRunner {
         examples,
         ...(outcome.flags?.length ? { flags: outcome.flags } : {}),
         ...(outcome.data ? { data: outcome.data } : {}),
+        ...(r.applicableByField ? { fields: fieldResults(r.applicableByField, r.violationsByField) } : {}),
       };
     });
   }

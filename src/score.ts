@@ -1,13 +1,14 @@
 // score: turn check results and the mapping into a verdict (label, score, flags, summary).
 // Until the evidence model of Part 5 lands this is a simple documented rule (README, "Verdict").
 import { FIELD_BY_ID } from './fields.js';
+import { findProfile } from './profiles.js';
 import { FLAGS, type CheckResult, type Flag, type Label, type MappingEntry, type Profile, type Verdict } from './types.js';
 
-/** CoWin fields that identify a person; their presence makes non-CoWin personal fields an enrichment. */
-const PERSON_FIELDS = ['beneficiary_reference_id', 'name', 'mobile_number', 'photo_id_number', 'aadhaar_number', 'pan_number', 'birth_year', 'date_of_birth'];
-
-/** Fewer mapped CoWin fields than this: the sample is not CoWin-shaped. */
-export const MIN_COWIN_FIELDS = 2;
+/**
+ * Checks whose job is a flag (`enriched`, `recycled`), not a rate that separates genuine from fabricated data:
+ * left out of the interim mean.
+ */
+export const FLAG_CHECKS: ReadonlySet<string> = new Set(['enriched-fields', 'known-public-values']);
 /** A check needs this many applicable rows to count as evidence. */
 export const MIN_EVIDENCE_ROWS = 30;
 /** Mean violation rate of the evidence checks at or below which the sample is likely genuine ... */
@@ -22,31 +23,33 @@ export interface ScoreInput {
   rows: number;
 }
 
-export function enrichedFields(mapping: MappingEntry[]): string[] {
-  const fields = new Set(mapping.map((m) => m.field).filter((f): f is string => !!f));
-  if (!PERSON_FIELDS.some((f) => fields.has(f))) return [];
-  return [...fields].filter((f) => {
-    const def = FIELD_BY_ID.get(f);
-    return def && !def.cowin && def.personal;
-  });
+/**
+ * True when the sample is public centre/session data only: its profile carries no personal data and no column
+ * maps onto a personal field.
+ */
+export function isPublicData(mapping: MappingEntry[], profile: Profile | null): boolean {
+  const def = profile ? findProfile(profile.id) : undefined;
+  return !!def && !def.personal && !mapping.some((m) => m.field && FIELD_BY_ID.get(m.field)?.personal);
 }
 
-export function scoreSample({ mapping, checks, rows }: ScoreInput): Verdict {
+export function scoreSample({ mapping, checks, profile, rows }: ScoreInput): Verdict {
   const raised = new Set<Flag>(checks.flatMap((c) => c.flags ?? []));
-  const enriched = enrichedFields(mapping);
-  if (enriched.length) raised.add('enriched');
+  const publicData = isPublicData(mapping, profile);
+  if (publicData) raised.add('public-data');
   const flags = FLAGS.filter((f) => raised.has(f));
-  const cowinFields = new Set(mapping.filter((m) => m.field && FIELD_BY_ID.get(m.field)?.cowin).map((m) => m.field));
-  const extra = enriched.length ? ` It carries fields CoWin never collects (${enriched.join(', ')}).` : '';
-  if (cowinFields.size < MIN_COWIN_FIELDS) {
+  // Flag-raising checks explain their flags in their summaries.
+  const explained = checks.filter((c) => FLAG_CHECKS.has(c.id) && c.flags?.length && c.summary).map((c) => ` ${c.summary}`);
+  const extra = (publicData ? ' Public centre and session data: no personal data.' : '') + explained.join('');
+  if (!profile) {
+    const cowinFields = new Set(mapping.filter((m) => m.field && FIELD_BY_ID.get(m.field)?.cowin).map((m) => m.field));
     return {
       label: 'not-cowin',
       score: 0,
       flags,
-      summary: `Only ${cowinFields.size} column(s) match CoWin fields: the sample is not shaped like CoWin data.${extra}`,
+      summary: `The sample fits no known CoWin record format (${cowinFields.size} column(s) match CoWin fields).${extra}`,
     };
   }
-  const evidence = checks.filter((c) => c.category !== 'structure' && c.applicable >= MIN_EVIDENCE_ROWS && c.rate !== null);
+  const evidence = checks.filter((c) => c.category !== 'structure' && !FLAG_CHECKS.has(c.id) && c.applicable >= MIN_EVIDENCE_ROWS && c.rate !== null);
   if (!evidence.length) {
     return {
       label: 'inconclusive',

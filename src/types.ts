@@ -136,8 +136,11 @@ export interface CheckContext {
   /** `asOf` as a UTC day number (src/dates.ts). */
   asOfDay: number;
   options: Dict<unknown>;
-  /** Count rows the check applies to (default 1). */
-  applicable(n?: number): void;
+  /**
+   * Count rows (or values) the check applies to (default 1). With `field`, the count also goes to that field's
+   * line of the per-field breakdown (CheckResult.fields), whose violations come from findings' `field`.
+   */
+  applicable(n?: number, field?: string): void;
   /** Record one violation; the first few become examples. */
   report(finding: FindingInput): void;
 }
@@ -182,6 +185,16 @@ export interface CheckResult {
   /** Flags raised by this check. */
   flags?: Flag[];
   data?: Dict<number | string>;
+  /** Per-field breakdown, for checks that count applicable values per field (see CheckContext.applicable). */
+  fields?: FieldResult[];
+}
+
+/** One field's line in a check's per-field breakdown. */
+export interface FieldResult {
+  field: string;
+  applicable: number;
+  violations: number;
+  rate: number | null;
 }
 
 export interface Verdict {

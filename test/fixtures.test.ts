@@ -1,9 +1,10 @@
 // The bundled samples: reproducible from the seeded generator, and read alike in every format.
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, fixtureFiles } from '../src/synth/fixtures.js';
-import { analyzeJson } from './support/cli.js';
+import { analyzeJson, tempFile } from './support/cli.js';
 
 describe('fixtures', () => {
   const files = fixtureFiles();
@@ -13,16 +14,29 @@ describe('fixtures', () => {
     expect(committed.equals(Buffer.from(files.get(name)!))).toBe(true);
   });
 
-  it('the same records read alike as CSV, {"beneficiaries":[...]} JSON and UTF-16 TSV', () => {
-    const reports = ['beneficiaries.csv', 'beneficiaries.json', 'beneficiaries-excel.tsv'].map((f) => analyzeJson([`fixtures/${f}`]).report);
-    const [csv, json, tsv] = reports;
-    expect([csv.input.format, json.input.format, tsv.input.format]).toEqual(['csv', 'json', 'tsv']);
+  it('the same records read alike as CSV, JSON, UTF-16 TSV, NDJSON, and gzip of each', () => {
+    const csvText = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8');
+    const [header, ...lines] = csvText.trimEnd().split('\n');
+    const keys = header.split(',');
+    const ndjson = lines.map((l) => JSON.stringify(Object.fromEntries(l.split(',').map((v, i) => [keys[i], v])))).join('\n');
+    const extra = [
+      tempFile('b.ndjson', `${ndjson}\n`),
+      ...['beneficiaries.csv', 'beneficiaries.json', 'beneficiaries-excel.tsv'].map((f) => tempFile(`${f}.gz`, gzipSync(readFileSync(join(FIXTURES_DIR, f))))),
+    ];
+    const reports = [...['beneficiaries.csv', 'beneficiaries.json', 'beneficiaries-excel.tsv'].map((f) => `fixtures/${f}`), ...extra].map((f) => analyzeJson([f]).report);
+    expect(reports.map((r) => [r.input.format, r.input.compression])).toEqual([
+      ['csv', 'none'], ['json', 'none'], ['tsv', 'none'], ['ndjson', 'none'], ['csv', 'gzip'], ['json', 'gzip'], ['tsv', 'gzip'],
+    ]);
+    const [csv, , tsv] = reports;
     expect(tsv.input.encoding).toBe('utf-16le');
     for (const r of reports) {
       expect(r.input.rows).toBe(300);
       expect(r.input.rowsSkipped).toBe(0);
       expect(r.mapping.map((m) => [m.column, m.field])).toEqual(csv.mapping.map((m) => [m.column, m.field]));
       for (const c of r.checks.filter((c) => c.category === 'structure')) expect(c.violations, c.id).toBe(0);
+      // Same records, same findings: every check counts alike whatever the format.
+      expect(r.checks.map((c) => [c.id, c.applicable, c.violations])).toEqual(csv.checks.map((c) => [c.id, c.applicable, c.violations]));
+      expect(r.verdict).toEqual(csv.verdict);
     }
     expect(csv.mapping.every((m) => m.field === m.column && m.source === 'header')).toBe(true);
   });
@@ -32,5 +46,37 @@ describe('golden reports', () => {
   it.each(['beneficiaries.csv', 'fabricated-faker.csv'])('%s', async (name) => {
     const { report } = analyzeJson([`fixtures/${name}`, '--deterministic', '--as-of', '2026-01-01']);
     await expect(`${JSON.stringify(report, null, 2)}\n`).toMatchFileSnapshot(`golden/${name}.report.json`);
+  });
+
+  // Every column of genuine-shaped records permuted on its own: caught by the consistency checks (Part 3).
+  it('fabricated-shuffled.csv', async () => {
+    const { report } = analyzeJson(['fixtures/fabricated-shuffled.csv', '--deterministic', '--as-of', '2026-01-01']);
+    await expect(`${JSON.stringify(report, null, 2)}\n`).toMatchFileSnapshot('golden/fabricated-shuffled.csv.report.json');
+  });
+
+  // 100 genuine-like people each copied four times with perturbed names and often new ids (Part 4).
+  it('fabricated-padded.csv', async () => {
+    const { report } = analyzeJson(['fixtures/fabricated-padded.csv', '--deterministic', '--as-of', '2026-01-01']);
+    await expect(`${JSON.stringify(report, null, 2)}\n`).toMatchFileSnapshot('golden/fabricated-padded.csv.report.json');
+  });
+
+  // The six CoWin record formats, genuine-shaped and broken, and the real public sample (Part 2).
+  it.each([
+    'beneficiaries-2022.json',
+    'beneficiaries-broken.csv',
+    'appointments.json',
+    'appointments-broken.json',
+    'sessions-findbydistrict.json',
+    'centers-broken.json',
+    'public/calendarByDistrict_Bellary_2021-05-26.json',
+    'certificates.json',
+    'certificates-broken.json',
+    'vaccinator-export.csv',
+    'vaccinator-export-broken.csv',
+    'telegram-bot.csv',
+    'telegram-bot-broken.csv',
+  ])('%s', async (name) => {
+    const { report } = analyzeJson([`fixtures/${name}`, '--deterministic', '--as-of', '2026-01-01']);
+    await expect(`${JSON.stringify(report, null, 2)}\n`).toMatchFileSnapshot(`golden/${name.replace('public/', '')}.report.json`);
   });
 });

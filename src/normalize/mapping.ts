@@ -2,6 +2,7 @@
 import { parseAnyDate, yearOf } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { FIELD_BY_ID, fieldForHeader } from '../fields.js';
+import { normalizeVaccine } from '../policy/rules.js';
 import type { MappingEntry, RawRecord } from '../types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,7 +12,6 @@ const MASKED = /^[Xx*•]{4,}[\s-]?\d{4}$/;
 const NAME = /^[\p{L}][\p{L}\p{M}.'’ -]{1,60}$/u;
 const DECIMAL = /^-?\d{1,3}\.\d+$/;
 const GENDERS = new Set(['male', 'female', 'others', 'other', 'm', 'f', 'transgender']);
-const VACCINES = /^(covishield|covaxin|sputnik ?v|sputnik light|corbevax|covovax|zycov-?d|zycov d|incovacc|gemcovac)$/i;
 const STATUSES = new Set(['not vaccinated', 'partially vaccinated', 'vaccinated', 'fully vaccinated']);
 
 /** A value detector: the field a column holds when most of its values pass `test`. */
@@ -34,7 +34,7 @@ const DETECTORS: Detector[] = [
   { field: 'pincode', test: (v) => /^[1-9]\d{5}$/.test(v) },
   { field: 'birth_year', test: (v) => /^(19|20)\d\d$/.test(v) },
   { field: 'gender', test: (v) => GENDERS.has(v.toLowerCase()) },
-  { field: 'vaccine', test: (v) => VACCINES.test(v) },
+  { field: 'vaccine', test: (v) => normalizeVaccine(v) !== undefined },
   { field: 'vaccination_status', test: (v) => STATUSES.has(v.toLowerCase()) },
   { field: 'email', test: (v) => EMAIL.test(v) },
   { field: 'latitude', test: (v) => DECIMAL.test(v) && +v >= 6 && +v <= 38 },

@@ -1,5 +1,6 @@
 // The terminal report: verdict first, then the evidence as an aligned table, then the mapping; 80 columns.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { findProfile } from '../profiles.js';
 import type { CheckResult, Label, Report } from '../types.js';
 
 const WIDTH = 80;
@@ -78,7 +79,10 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   out.push(...header, '');
 
   out.push(`  ${labelStyle(c, verdict.label)(verdict.label.toUpperCase().replace('-', ' '))}   plausibility ${verdict.score} / 100`);
-  out.push(`  Looks like: ${report.profile ? `${report.profile.id} (fit ${report.profile.confidence.toFixed(2)})` : 'no known CoWin record format identified yet'}`);
+  const looks = report.profile
+    ? `Looks like: ${findProfile(report.profile.id)?.title ?? report.profile.id} (${report.profile.id}, fit ${report.profile.confidence.toFixed(2)})`
+    : 'Looks like: no known CoWin record format';
+  for (const [i, l] of wrap(looks, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
   out.push(`  Flags: ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}`);
   if (input.rowsSkipped) out.push(`  Skipped: ${n(input.rowsSkipped)} rows (see structure findings)`);
   for (const l of wrap(verdict.summary, WIDTH - 2)) out.push(`  ${l}`);

@@ -96,7 +96,8 @@ function photoId(r: Random, type: string, surname: string, birthYear: number, aa
     case 'Driving License':
       return `MH${String(r.int(1, 50)).padStart(2, '0')}${r.int(2000, 2020)}${r.digits(7)}`;
     case 'Unique Disability ID':
-      return `MH${r.digits(2)}${r.digits(2)}${birthYear}${r.digits(8)}`.slice(0, 18);
+      // State 2, district 2, CMO 1, disability type 2, birth year 4, serial 6, check 1 (indian-id-formats.md §2.10).
+      return `MH${r.digits(2)}${r.digits(1)}${r.digits(2)}${birthYear}${r.digits(6)}${r.digits(1)}`;
     default:
       return r.digits(12);
   }
@@ -119,14 +120,14 @@ export interface PeopleOptions {
 }
 
 /** One genuine-like person. */
-export function person(r: Random, opts: PeopleOptions, inState?: string): Person {
-  const state = inState ?? r.weighted(STATE_WEIGHTS);
+export function person(r: Random, opts: PeopleOptions, family?: Person): Person {
+  const state = family?.state ?? r.weighted(STATE_WEIGHTS);
   const districts = COWIN_DISTRICTS.filter((d) => d.state === state);
   const district = r.pick(districts).name;
   const region = STATE_REGION[state] ?? 'north';
   const gender = r.weighted([['Male', 52], ['Female', 47.98], ['Others', 0.02]] as const);
   const first = r.pick(gender === 'Female' ? FEMALE[region] : MALE[region]);
-  const surname = r.pick(SURNAMES[region]);
+  const surname = family ? family.name.split(' ').slice(1).join(' ') : r.pick(SURNAMES[region]);
   const group = r.weighted([['18-44', 62], ['45-59', 22.5], ['60+', 14.5], ['15-17', 1]] as const);
   const age2022 =
     group === '18-44' ? r.int(18, 44) : group === '45-59' ? r.int(45, 59) : group === '60+' ? Math.min(100, 60 + Math.floor(Math.abs(r.normal(0, 9)))) : r.int(15, 17);
@@ -204,11 +205,10 @@ export function people(r: Random, n: number, opts: PeopleOptions): Person[] {
     out.push(head);
     const members = r.weighted([[0, 70], [1, 18], [2, 8], [3, 4]] as const);
     for (let i = 0; i < members && out.length < n; i++) {
-      const m = person(r, opts, head.state);
+      const m = person(r, opts, head);
       m.mobile = head.mobile;
       m.district = head.district;
       m.pincode = head.pincode;
-      m.name = `${m.name.split(' ')[0]} ${head.name.split(' ').slice(1).join(' ')}`;
       out.push(m);
     }
   }

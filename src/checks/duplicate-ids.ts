@@ -1,0 +1,157 @@
+// Identifiers that should be unique but repeat: beneficiary reference ids, ID numbers (Aadhaar, PAN, photo
+// ID; unmasked only), certificate ids, appointment ids, and session ids in records of sessions; and Aadhaar
+// numbers that share their first 11 digits but not their check digit.
+import { Hasher } from '../dedupe/hash.js';
+import { HashSet64 } from '../dedupe/hashset.js';
+import { isAadhaarShaped, normalizeId } from '../dedupe/keys.js';
+import { defineCheck, type Dict } from '../types.js';
+
+interface Kind {
+  id: 'ref' | 'idnum' | 'cert' | 'appointment' | 'session';
+  label: string;
+  seed: number;
+  /** Include the dose number in the key: one row per dose repeats the beneficiary's ids legitimately. */
+  perDose: boolean;
+}
+
+const KINDS: Kind[] = [
+  { id: 'ref', label: 'beneficiary reference id', seed: 101, perDose: true },
+  { id: 'idnum', label: 'ID number', seed: 102, perDose: true },
+  { id: 'cert', label: 'certificate id', seed: 103, perDose: false },
+  { id: 'appointment', label: 'appointment id', seed: 104, perDose: false },
+  { id: 'session', label: 'session id', seed: 105, perDose: false },
+];
+const REF = 0;
+const IDNUM = 1;
+const CERT = 2;
+const APPOINTMENT = 3;
+const SESSION = 4;
+
+/** Seed of the Aadhaar-payload keys (first 11 digits; the value keeps the check digit). */
+const AADHAAR_SEED = 106;
+/** The value packs the first row (27 bits), a "seen again" bit and the check digit (4 bits; 15 = none). */
+const MAX_ROW = (1 << 27) - 1;
+const REPEATED = 0x8000_0000;
+const NO_DIGIT = 15;
+
+/** Any of these makes a record about a person: its session id is then the session the person attended. */
+const PERSON_FIELDS = ['beneficiary_reference_id', 'name', 'mobile_number', 'photo_id_number', 'aadhaar_number', 'pan_number', 'certificate_id', 'appointment_id'];
+const ID_NUMBER_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number'];
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+export default defineCheck({
+  meta: {
+    id: 'duplicate-ids',
+    category: 'duplicates',
+    severity: 'warning',
+    description: 'Unique identifiers that repeat across rows, and Aadhaar numbers differing only in the check digit',
+    fields: ['beneficiary_reference_id', 'photo_id_number', 'aadhaar_number', 'pan_number', 'certificate_id', 'appointment_id', 'session_id'],
+    messages: {
+      ref: 'beneficiary reference id already on row {{firstRow}}',
+      idnum: 'ID number already on row {{firstRow}}',
+      cert: 'certificate id already on row {{firstRow}}',
+      appointment: 'appointment id already on row {{firstRow}}',
+      session: 'session id already on row {{firstRow}}',
+      'check-digit': 'same first 11 digits as the Aadhaar number on row {{firstRow}}, different check digit',
+    },
+    docs: {
+      why:
+        'CoWin issues one reference id per beneficiary, one certificate per dose and one appointment per booking, and a person has one Aadhaar number: repeats are copied rows or invented ids. Aadhaar numbers that agree in 11 digits and differ in the last are a generator varying the check digit (the Verhoeff digit is fixed by the other 11).',
+      baseline:
+        'Masked values (XXXXXXXX1234) and values under 6 characters are not keys. When a dose number is mapped, reference id and ID number are keyed per dose. Session ids are keys only in records about no person (session lists); beneficiaries share sessions. One finding per row (the first repeated kind); counts per kind in the data.',
+      sources: ['cowin-formats.md §2.2', 'indian-id-formats.md §1 (Aadhaar, Verhoeff)'],
+    },
+    evidence: {
+      genuine: 0.002,
+      fabricated: 0.1,
+      group: 'duplication',
+      source: 'estimate: CoWin keys are unique by construction; padded samples repeat ids when copies keep them',
+    },
+  },
+  create(ctx) {
+    const stores = KINDS.map(() => new HashSet64(true));
+    const repeats = KINDS.map(() => 0);
+    const keysRepeated = KINDS.map(() => 0);
+    let checkDigit = 0;
+    const sessionIsKey = ctx.mapped.has('session_id') && !PERSON_FIELDS.some((f) => ctx.mapped.has(f));
+    const h = new Hasher();
+    const seen: string[] = [];
+    let row = 0;
+    let line = 0;
+    let reported = false;
+    let any = false;
+
+    function check(kind: number, field: string, raw: string, dose: string): void {
+      const id = normalizeId(raw);
+      if (!id) return;
+      any = true;
+      let digit = NO_DIGIT;
+      if (kind === IDNUM) {
+        if (seen.includes(id)) return; // the same number as Aadhaar and as photo ID
+        seen.push(id);
+        if (isAadhaarShaped(id)) {
+          digit = id.charCodeAt(11) - 48;
+          h.start(AADHAAR_SEED).str(id.slice(0, 11));
+        } else h.start(KINDS[kind].seed).str(id);
+      } else h.start(KINDS[kind].seed).str(id);
+      if (KINDS[kind].perDose) h.sep().str(dose);
+      h.end();
+      const store = stores[kind];
+      const packed = ((Math.min(row, MAX_ROW) << 4) | digit) >>> 0;
+      const slot = store.add(h.hi, h.lo, packed);
+      if (slot < 0) return;
+      const old = store.value(slot);
+      const firstRow = (old >>> 4) & MAX_ROW;
+      if ((old & 15) !== digit) {
+        checkDigit++;
+        if (!reported) ctx.report({ messageId: 'check-digit', row, line, field, value: raw, data: { firstRow } });
+      } else {
+        repeats[kind]++;
+        if (!(old & REPEATED)) {
+          keysRepeated[kind]++;
+          store.setValue(slot, (old | REPEATED) >>> 0);
+        }
+        if (!reported) ctx.report({ messageId: KINDS[kind].id, row, line, field, value: raw, data: { firstRow } });
+      }
+      reported = true;
+    }
+
+    return {
+      record(rec) {
+        const f = rec.fields;
+        row = rec.row;
+        line = rec.line;
+        reported = false;
+        any = false;
+        seen.length = 0;
+        const dose = f.dose ?? '';
+        if (f.beneficiary_reference_id !== undefined) check(REF, 'beneficiary_reference_id', f.beneficiary_reference_id, dose);
+        for (const field of ID_NUMBER_FIELDS) if (f[field] !== undefined) check(IDNUM, field, f[field], dose);
+        if (f.certificate_id !== undefined) check(CERT, 'certificate_id', f.certificate_id, dose);
+        if (f.appointment_id !== undefined) check(APPOINTMENT, 'appointment_id', f.appointment_id, dose);
+        const appointments = rec.nested?.get('appointments');
+        if (appointments) {
+          for (const a of appointments) {
+            const id = a.get('appointment_id');
+            if (id !== undefined) check(APPOINTMENT, 'appointment_id', id, dose);
+          }
+        }
+        if (sessionIsKey && f.session_id !== undefined) check(SESSION, 'session_id', f.session_id, dose);
+        if (any) ctx.applicable();
+      },
+      finish() {
+        const data: Dict<number> = Object.create(null);
+        const parts: string[] = [];
+        KINDS.forEach((k, i) => {
+          data[`${k.id}Repeats`] = repeats[i];
+          data[`${k.id}KeysRepeated`] = keysRepeated[i];
+          if (repeats[i]) parts.push(`${n(repeats[i])} rows repeat ${n(keysRepeated[i])} ${k.label}${keysRepeated[i] === 1 ? '' : 's'}`);
+        });
+        data.checkDigitVariants = checkDigit;
+        if (checkDigit) parts.push(`${n(checkDigit)} Aadhaar numbers differ from another only in the check digit`);
+        return { summary: parts.length ? `${parts.join('; ')}` : '', data };
+      },
+    };
+  },
+});

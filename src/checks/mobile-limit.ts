@@ -1,0 +1,156 @@
+// More beneficiaries on one mobile number than CoWin allowed when their records were made (4, then 6).
+import { formatDmy } from '../dates.js';
+import { citation, mobileLimitOn } from '../policy/rules.js';
+import { TIMELINE, type MobileLimitRule, type TimelineEntry } from '../policy/timeline.js';
+import { defineCheck, type CheckOutcome } from '../types.js';
+import { normalizeMobile } from '../validators/mobile.js';
+import { KeyTable, hashFolded, hashHigh, hashString } from './support/key-table.js';
+import { recordFacts } from './support/record-facts.js';
+import { RuleTally, num, share } from './support/summary.js';
+
+/** Every limit the timeline knows (4, 6): the row of the member past each is kept for the example. */
+const LIMITS: readonly number[] = [
+  ...new Set(TIMELINE.flatMap((e) => (e.rule.kind === 'mobile-limit' ? [e.rule.max] : []))),
+].sort((a, b) => a - b);
+/** Distinct beneficiaries told apart per number: one past the highest limit. */
+const KEEP = LIMITS[LIMITS.length - 1] + 1;
+
+// Per-number layout in the table's values.
+const COUNT = 0; // distinct beneficiaries (beyond KEEP: records of people not among the first KEEP)
+const LAST_DAY = 1; // latest dose day + 1 (0: none)
+const UNDATED = 2; // 1 when a member has no dose date (registered, not vaccinated: any time up to the as-of day)
+const NUM_HI = 3; // the 10-digit number, for the example
+const NUM_LO = 4;
+const PAST = 5; // [row, line] of the member past each limit
+const PEOPLE = PAST + 2 * LIMITS.length; // KEEP person hashes
+const WIDTH = PEOPLE + KEEP;
+
+const SEED_MOBILE = 0x6d6f62;
+const SEED_REF = 0x726566;
+const TWO32 = 2 ** 32;
+
+export default defineCheck({
+  meta: {
+    id: 'mobile-limit',
+    category: 'consistency',
+    severity: 'warning',
+    description: 'Mobile numbers with more beneficiaries than the limit in force (4 from 01-03-2021, 6 from 21-01-2022)',
+    messages: {
+      over: '{{count}} beneficiaries on one mobile number; the limit was {{limit}} ({{when}})',
+    },
+    fields: ['mobile_number'],
+    docs: {
+      why:
+        'CoWin let one mobile number register up to 4 beneficiaries from 01-03-2021 and up to 6 from 21-01-2022, and refused more ("cannot register more than 4 individuals with one mobile number"). A number is judged against the limit in force on its members\' latest dose date, or on the as-of day when a member has no dose yet (registered later, perhaps); numbers whose records all predate self-registration are not judged. Beneficiaries are told apart by reference id, else by name and birth year; repeated records of one person (certificates per dose) count once. Masked numbers (last 4 digits) cannot be grouped and are skipped. Memory is bounded (about 38 MB): past about 393,000 numbers a hash sample of them is followed.',
+      baseline:
+        'Genuine: 0 (CoWin enforced it). Fabricated: 0 for generators giving everyone a fresh number, high for samples inflated by reusing numbers; the rate is per mobile number.',
+      sources: ['cowin-formats.md §0 fact 9, §1.6 (409 error), §6', 'src/policy/timeline.ts mobile-limit-4, mobile-limit-6'],
+    },
+    evidence: {
+      genuine: 0.001,
+      fabricated: 0.05,
+      group: 'mobile-limit',
+      source: 'cowin-formats.md §6 [S]; fabricated rate generator-dependent [M]',
+    },
+  },
+  create(ctx) {
+    const table = new KeyTable(WIDTH, 19);
+    let masked = 0;
+    let anonymous = 0;
+    return {
+      record(rec) {
+        const f = rec.fields;
+        const raw = f.mobile_number;
+        if (raw === undefined) return;
+        const mobile = normalizeMobile(raw);
+        if (mobile === undefined) {
+          masked++;
+          return;
+        }
+        // Who the record is about.
+        let person: number;
+        if (f.beneficiary_reference_id !== undefined) person = hashString(f.beneficiary_reference_id, SEED_REF);
+        else {
+          const name = f.name === undefined ? 0 : hashFolded(f.name);
+          if (name === 0) {
+            anonymous++;
+            return;
+          }
+          const x = recordFacts(rec);
+          person = (name ^ Math.imul(Number.isNaN(x.birthYear) ? 0 : x.birthYear, 0x9e3779b1)) >>> 0;
+        }
+        const lo = hashString(mobile, SEED_MOBILE);
+        const base = table.slot(lo, hashHigh);
+        if (base < 0) return;
+        const v = table.data;
+        if (table.created) {
+          const n = +mobile;
+          v[base + NUM_HI] = Math.floor(n / TWO32);
+          v[base + NUM_LO] = n >>> 0;
+        }
+        const x = recordFacts(rec);
+        let last = Math.max(x.dose1 || 0, x.dose2 || 0, x.precaution || 0, x.vaccination || 0);
+        if (last > ctx.asOfDay) last = ctx.asOfDay;
+        if (last > 0) {
+          if (last + 1 > v[base + LAST_DAY]) v[base + LAST_DAY] = last + 1;
+        } else v[base + UNDATED] = 1;
+        const count = v[base + COUNT];
+        const known = count < KEEP ? count : KEEP;
+        for (let i = 0; i < known; i++) if (v[base + PEOPLE + i] === person) return;
+        v[base + COUNT] = count + 1;
+        if (count < KEEP) v[base + PEOPLE + count] = person;
+        for (let k = 0; k < LIMITS.length; k++) {
+          if (count === LIMITS[k]) {
+            v[base + PAST + 2 * k] = rec.row;
+            v[base + PAST + 2 * k + 1] = rec.line;
+          }
+        }
+      },
+      finish(): CheckOutcome {
+        const v = table.data;
+        const over: { base: number; at: number; day: number; limit: TimelineEntry<MobileLimitRule> }[] = [];
+        const tally = new RuleTally<TimelineEntry>();
+        let judged = 0;
+        let excess = 0;
+        table.forEach((base) => {
+          const day = v[base + UNDATED] === 1 || v[base + LAST_DAY] === 0 ? ctx.asOfDay : v[base + LAST_DAY] - 1;
+          const limit = mobileLimitOn(day);
+          if (limit === undefined) return; // all before self-registration
+          judged++;
+          const bad = v[base + COUNT] > limit.rule.max;
+          tally.add(limit, bad);
+          if (!bad) return;
+          excess += v[base + COUNT] - limit.rule.max;
+          over.push({ base, at: base + PAST + 2 * LIMITS.indexOf(limit.rule.max), day, limit });
+        });
+        ctx.applicable(judged);
+        if (judged === 0) return masked > 0 ? { summary: `${num(masked)} masked or unreadable mobile numbers could not be grouped.`, data: { masked } } : {};
+        over.sort((a, b) => v[a.at] - v[b.at]);
+        for (const { base, at, day, limit } of over) {
+          const number = String(v[base + NUM_HI] * TWO32 + v[base + NUM_LO]).padStart(10, '0');
+          ctx.report({
+            messageId: 'over',
+            row: v[at],
+            line: v[at + 1],
+            field: 'mobile_number',
+            value: number,
+            data: {
+              count: v[base + COUNT] > KEEP ? `more than ${KEEP - 1}` : v[base + COUNT],
+              limit: limit.rule.max,
+              when: `from ${limit.date}; records up to ${formatDmy(day)}`,
+            },
+          });
+        }
+        const worst = (tally.worst() ?? tally.commonest())?.entry;
+        const sampled = table.sampled < 1 ? ` (a hash sample of ${(table.sampled * 100).toFixed(1)}% of numbers)` : '';
+        return {
+          summary:
+            `${share(over.length, judged)} full mobile numbers${sampled} carry more beneficiaries than the limit in force` +
+            (worst ? ` (${citation(worst)})` : '') +
+            `: ${num(excess)} beneficiaries too many. ${num(masked)} masked or unreadable numbers could not be grouped.`,
+          data: { excessBeneficiaries: excess, masked, anonymous, sampled: table.sampled },
+        };
+      },
+    };
+  },
+});

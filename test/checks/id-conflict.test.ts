@@ -1,0 +1,59 @@
+// id-conflict: one ID number or reference id under different names, birth years or mobile numbers.
+import { describe, expect, it } from 'vitest';
+import check from '../../src/checks/id-conflict.js';
+import { runCheck } from '../support/run-check.js';
+
+const AADHAAR = '234567890124';
+
+describe('id-conflict', () => {
+  it('the same Aadhaar under another name is a conflict; the same name spelt otherwise is not', () => {
+    const r = runCheck(check, [
+      { aadhaar_number: AADHAAR, name: 'Asha Rao', birth_year: '1980' },
+      { aadhaar_number: '2345 6789 0124', name: 'ASHA  RAO.', birth_year: '1980' },
+      { aadhaar_number: AADHAAR, name: 'Ravi Rao', birth_year: '1980' },
+    ]);
+    expect([r.applicable, r.violations]).toEqual([2, 1]);
+    expect(r.examples[0]).toMatchObject({ row: 3, field: 'aadhaar_number', message: 'ID number also on row 1 under another name' });
+  });
+
+  it('another birth year, or another mobile number (masked tails compared), is a conflict', () => {
+    const r = runCheck(check, [
+      { photo_id_number: 'ABC1234567', name: 'Asha Rao', birth_year: '1980', mobile_number: '9876543210' },
+      { photo_id_number: 'ABC1234567', name: 'Asha Rao', birth_year: '1981', mobile_number: '9876543210' },
+      { photo_id_number: 'ABC1234567', name: 'Asha Rao', birth_year: '1980', mobile_number: '1111' },
+      { photo_id_number: 'ABC1234567', name: 'Asha Rao', birth_year: '1980', mobile_number: '3210' },
+    ]);
+    expect([r.applicable, r.violations]).toEqual([3, 2]);
+    expect(r.examples.map((e) => e.message)).toEqual([
+      'ID number also on row 1 with birth year 1980, here 1981',
+      'ID number also on row 1 with another mobile number',
+    ]);
+  });
+
+  it('one reference id for two people', () => {
+    const r = runCheck(check, [
+      { beneficiary_reference_id: '12345678901234', name: 'Asha Rao' },
+      { beneficiary_reference_id: '12345678901234', name: 'Ravi Rao' },
+    ]);
+    expect(r.examples[0]).toMatchObject({ field: 'beneficiary_reference_id', message: 'reference id also on row 1 under another name' });
+  });
+
+  it('an Aadhaar given in two columns of one record is one key; masked and short ids are ignored', () => {
+    const r = runCheck(check, [
+      { aadhaar_number: AADHAAR, photo_id_number: AADHAAR, name: 'Asha Rao' },
+      { photo_id_number: 'XXXXXXXX0124', name: 'Ravi Rao' },
+      { photo_id_number: 'XXXXXXXX0124', name: 'Mohan Rao' },
+      { photo_id_number: '12345', name: 'Ravi Rao' },
+      { photo_id_number: '12345', name: 'Mohan Rao' },
+    ]);
+    expect([r.applicable, r.violations]).toEqual([0, 0]);
+  });
+
+  it('the same id across Aadhaar and photo-ID columns of different records is one key', () => {
+    const r = runCheck(check, [
+      { aadhaar_number: AADHAAR, name: 'Asha Rao' },
+      { photo_id_number: AADHAAR, name: 'Ravi Rao' },
+    ]);
+    expect(r.violations).toBe(1);
+  });
+});
