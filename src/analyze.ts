@@ -131,7 +131,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   input.encoding = sample.encoding;
 
   const checks = runner.finish().map((c) => presentResult(c, opts.reveal ?? false));
-  const verdict = scoreSample({ mapping, checks, profile, rows });
+  const verdict = scoreSample({ mapping, checks, profile, rows, metas: new Map((opts.checks ?? CHECKS).map((c) => [c.meta.id, c.meta])) });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
     schemaVersion: 1,

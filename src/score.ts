@@ -1,26 +1,23 @@
-// score: turn check results and the mapping into a verdict (label, score, flags, summary).
-// Until the evidence model of Part 5 lands this is a simple documented rule (README, "Verdict").
+// score (2/2): turn the weighed evidence, the profile and the flags into a verdict (README, "Verdict").
 import { FIELD_BY_ID } from './fields.js';
 import { findProfile } from './profiles.js';
-import { FLAGS, type CheckResult, type Flag, type Label, type MappingEntry, type Profile, type Verdict } from './types.js';
+import { plausibility, weighEvidence } from './evidence.js';
+import { FLAGS, type CheckMeta, type CheckResult, type Flag, type Label, type MappingEntry, type Profile, type Verdict } from './types.js';
 
-/**
- * Checks whose job is a flag (`enriched`, `recycled`), not a rate that separates genuine from fabricated data:
- * left out of the interim mean.
- */
+/** Checks whose job is a flag (`enriched`, `recycled`): their summaries explain the flag in the verdict. */
 export const FLAG_CHECKS: ReadonlySet<string> = new Set(['enriched-fields', 'known-public-values']);
-/** A check needs this many applicable rows to count as evidence. */
-export const MIN_EVIDENCE_ROWS = 30;
-/** Mean violation rate of the evidence checks at or below which the sample is likely genuine ... */
-export const GENUINE_MAX_RATE = 0.05;
-/** ... and at or above which it is likely fabricated. */
-export const FABRICATED_MIN_RATE = 0.3;
+/** Fewer records than this cannot support a verdict: the label stays inconclusive whatever the evidence. */
+export const MIN_ROWS = 30;
+/** Total evidence (nats) needed for a label: |total| >= ln(19), i.e. odds of 19 to 1 (plausibility 5% or 95%). */
+export const DECISIVE = Math.log(19);
 
 export interface ScoreInput {
   mapping: MappingEntry[];
   checks: CheckResult[];
   profile: Profile | null;
   rows: number;
+  /** Meta of every check that ran, by id (their `evidence`). */
+  metas: ReadonlyMap<string, CheckMeta>;
 }
 
 /**
@@ -32,7 +29,7 @@ export function isPublicData(mapping: MappingEntry[], profile: Profile | null): 
   return !!def && !def.personal && !mapping.some((m) => m.field && FIELD_BY_ID.get(m.field)?.personal);
 }
 
-export function scoreSample({ mapping, checks, profile, rows }: ScoreInput): Verdict {
+export function scoreSample({ mapping, checks, profile, rows, metas }: ScoreInput): Verdict {
   const raised = new Set<Flag>(checks.flatMap((c) => c.flags ?? []));
   const publicData = isPublicData(mapping, profile);
   if (publicData) raised.add('public-data');
@@ -47,24 +44,33 @@ export function scoreSample({ mapping, checks, profile, rows }: ScoreInput): Ver
       score: 0,
       flags,
       summary: `The sample fits no known CoWin record format (${cowinFields.size} column(s) match CoWin fields).${extra}`,
+      contributions: [],
     };
   }
-  const evidence = checks.filter((c) => c.category !== 'structure' && !FLAG_CHECKS.has(c.id) && c.applicable >= MIN_EVIDENCE_ROWS && c.rate !== null);
-  if (!evidence.length) {
-    return {
-      label: 'inconclusive',
-      score: 50,
-      flags,
-      summary: `${rows.toLocaleString('en-US')} rows, but no check had enough applicable rows (${MIN_EVIDENCE_ROWS}) to weigh.${extra}`,
-    };
-  }
-  const rate = evidence.reduce((s, c) => s + c.rate!, 0) / evidence.length;
-  const label: Label = rate <= GENUINE_MAX_RATE ? 'likely-genuine' : rate >= FABRICATED_MIN_RATE ? 'likely-fabricated' : 'inconclusive';
-  const worst = [...evidence].sort((a, b) => b.rate! - a.rate!)[0];
-  return {
-    label,
-    score: Math.round(100 * (1 - rate)),
-    flags,
-    summary: `Mean violation rate ${(rate * 100).toFixed(1)}% over ${evidence.length} checks; highest: ${worst.id} (${(worst.rate! * 100).toFixed(1)}%).${extra}`,
-  };
+  const { contributions, total } = weighEvidence(checks, metas);
+  const score = Math.round(100 * plausibility(total));
+  const counted = contributions.filter((c) => c.counted);
+  const label: Label =
+    rows < MIN_ROWS || !counted.length ? 'inconclusive' : total >= DECISIVE ? 'likely-genuine' : total <= -DECISIVE ? 'likely-fabricated' : 'inconclusive';
+  const lead =
+    rows < MIN_ROWS
+      ? `Only ${rows.toLocaleString('en-US')} records: too few for a verdict (at least ${MIN_ROWS}).`
+      : !counted.length
+        ? 'No check found anything it could weigh in this sample.'
+        : label === 'inconclusive'
+          ? 'The evidence does not decide either way.'
+          : label === 'likely-genuine'
+            ? 'The records are consistent with genuine CoWin data.'
+            : 'The records are not consistent with genuine CoWin data.';
+  // The reasons that pull the way of the verdict: for a genuine verdict, how many independent aspects agree;
+  // otherwise the strongest reasons against.
+  const against = counted.filter((c) => c.weight < 0);
+  const agreeing = counted.filter((c) => c.weight > 0);
+  const reasons =
+    label === 'likely-genuine' || (label === 'inconclusive' && !against.length)
+      ? agreeing.length
+        ? ` ${agreeing.length} independent aspects agree with genuine data (${agreeing.slice(0, 4).map((c) => c.id).join(', ')}${agreeing.length > 4 ? ', ...' : ''}).`
+        : ''
+      : against.slice(0, 2).map((c) => ` ${c.text.replace(/\.$/, '')}.`).join('');
+  return { label, score, flags, summary: `${lead}${reasons}${extra}`, contributions };
 }

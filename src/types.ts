@@ -202,6 +202,21 @@ export interface Verdict {
   score: number;
   flags: Flag[];
   summary: string;
+  /** The evidence behind the score, strongest first (src/evidence.ts). */
+  contributions: Contribution[];
+}
+
+/** One check's weight in the verdict. */
+export interface Contribution {
+  /** The check. */
+  id: string;
+  /** Its correlation group: only the strongest check of a group is counted. */
+  group: string;
+  /** Weight of evidence in decibans (10 log10 of the likelihood ratio): positive for genuine, negative for fabricated. */
+  weight: number;
+  counted: boolean;
+  /** The reason in plain words, with counts, rate and the genuine baseline. */
+  text: string;
 }
 
 export interface Report {

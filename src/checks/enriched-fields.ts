@@ -24,10 +24,11 @@ export default defineCheck({
       sources: ['cowin-formats.md §2.2, §2.5 (what CoWin collects)', 'indian-id-formats.md §6.1 (Faker emails and street addresses)'],
     },
     evidence: {
-      genuine: 0,
-      fabricated: 0.5,
+      genuine: 0.001,
+      fabricated: 0.9,
       group: 'enriched',
-      source: 'cowin-formats.md §2.2, §2.5 [S]; rates [M]. Enrichment is not fabrication (a genuine leak may be enriched): this check raises the enriched flag rather than weighing a rate.',
+      source:
+        'cowin-formats.md §2.2, §2.5 [S]: CoWin never collects these fields, so no CoWin export carries them; rates [M]. The sample is then not CoWin data as CoWin holds it: the verdict weighs against it, and the enriched flag tells responders that genuine records may lie underneath.',
     },
   },
   create(ctx) {

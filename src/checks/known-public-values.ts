@@ -49,7 +49,6 @@ export default defineCheck({
       baseline: 'Genuine: none. Fabricated: rare, but decisive where present.',
       sources: ['cowin-formats.md §0.2, §2.2, §7 ("Duplication")', 'cowin-data/api-specs/*.yaml', 'cowin-data/samples/ (SOURCES.md)', 'src/formats/public-values.json'],
     },
-    evidence: { genuine: 0.0001, fabricated: 0.05, group: 'recycled', source: 'cowin-formats.md §7 [S for the values]; rates [M]; this check raises the recycled flag rather than weighing a rate' },
   },
   create(ctx) {
     const fields = FIELDS.filter((f) => ctx.mapped.has(f)).map((f) => [f, KNOWN.get(f)!] as const);

@@ -28,6 +28,9 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/** Source URLs belong in the JSON, Markdown and HTML reports; at a terminal they only wrap badly. */
+const terse = (s: string): string => s.replace(/;?\s*https?:\/\/[^\s)]+/g, '');
+
 const pad = (s: string, w: number): string => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 
 function labelStyle(c: ChalkInstance, label: Label): (s: string) => string {
@@ -85,22 +88,37 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   for (const [i, l] of wrap(looks, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
   out.push(`  Flags: ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}`);
   if (input.rowsSkipped) out.push(`  Skipped: ${n(input.rowsSkipped)} rows (see structure findings)`);
-  for (const l of wrap(verdict.summary, WIDTH - 2)) out.push(`  ${l}`);
+  for (const l of wrap(terse(verdict.summary), WIDTH - 2)) out.push(`  ${l}`);
   out.push('');
 
   const order = { fail: 0, warn: 1, pass: 2, skip: 3 } as const;
   const sorted = [...report.checks].sort((a, b) => order[a.status] - order[b.status] || (b.rate ?? 0) - (a.rate ?? 0));
-  const shown = opts.all ? sorted : sorted.filter((r) => r.status === 'fail' || r.status === 'warn' || (r.status === 'pass' && r.category !== 'structure'));
-  const idWidth = Math.min(24, Math.max(12, ...shown.map((r) => r.id.length)));
-  out.push(c.bold(`  ${pad('Evidence', idWidth + 2)}  result`));
-  if (!shown.length) out.push('  (no check applied to this sample)');
-  for (const r of shown) {
-    const lines = wrap(describe(r), WIDTH - idWidth - 6);
-    lines.forEach((l, i) => out.push(i ? `  ${' '.repeat(idWidth + 2)}  ${l}` : `  ${mark(c, r)} ${pad(r.id, idWidth)}  ${l}`));
+  // The evidence behind the score, strongest first, with its weight in decibans; then other findings.
+  const weighed = verdict.contributions.filter((w) => opts.all || w.counted).slice(0, opts.all ? undefined : 8);
+  const idWidth = Math.min(22, Math.max(12, ...weighed.map((w) => w.id.length), ...sorted.map((r) => r.id.length)));
+  const textWidth = WIDTH - idWidth - 12;
+  if (weighed.length) {
+    out.push(c.bold(`  ${pad('Strongest evidence', WIDTH - 10)}weight`));
+    for (const w of weighed) {
+      const sign = w.weight < 0 ? c.red('x') : w.weight > 0 ? c.green('v') : c.dim('-');
+      const weight = `${w.weight > 0 ? '+' : ''}${w.weight}`.padStart(5);
+      wrap(terse(w.text), textWidth).forEach((l, i) =>
+        out.push(i ? `  ${' '.repeat(idWidth + 2)}  ${l}` : `  ${sign} ${pad(w.id, idWidth)}  ${pad(l, textWidth)} ${w.counted ? weight : c.dim(weight)}`),
+      );
+    }
+    out.push('');
   }
-  const quiet = sorted.filter((r) => !shown.includes(r));
-  const passed = quiet.filter((r) => r.status === 'pass').length;
-  if (quiet.length) out.push(c.dim(`  ${[passed && `${passed} structure checks passed`, quiet.length - passed && `${quiet.length - passed} checks did not apply`].filter(Boolean).join(', ')} (--all lists them)`));
+  const inWeighed = new Set(weighed.map((w) => w.id));
+  const shown = sorted.filter((r) => !inWeighed.has(r.id) && (opts.all ? true : r.violations > 0 || r.flags?.length));
+  if (shown.length) {
+    out.push(c.bold(`  ${weighed.length ? 'Other findings' : 'Findings'}`));
+    for (const r of shown) {
+      wrap(terse(describe(r)), textWidth + 6).forEach((l, i) => out.push(i ? `  ${' '.repeat(idWidth + 2)}  ${l}` : `  ${mark(c, r)} ${pad(r.id, idWidth)}  ${l}`));
+    }
+  }
+  const rest = report.checks.length - inWeighed.size - shown.length;
+  if (rest > 0) out.push(c.dim(`  ${rest} more checks passed or did not apply (--all lists them)`));
+  if (!weighed.length && !shown.length) out.push('  (no check found anything in this sample)');
   out.push('');
 
   const examples = sorted.filter((r) => r.examples.length).flatMap((r) => r.examples.slice(0, 2).map((e) => ({ id: r.id, ...e })));
