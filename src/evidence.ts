@@ -1,30 +1,56 @@
 // score (1/2): weigh each check's observed violations as a log-likelihood ratio between "genuine CoWin
 // data" and "fabricated", grouping correlated checks so they are not counted twice. README "Verdict".
+import model from './model.json' with { type: 'json' };
 import type { CheckMeta, CheckResult, Contribution } from './types.js';
 
+/** A check's baseline: the share of its applicable rows expected to violate it under each hypothesis. */
+export interface Baseline {
+  genuine: number;
+  fabricated: number;
+  /** Checks measuring correlated things share a group; only the strongest of a group is counted. */
+  group: string;
+  source: string;
+}
+
+interface Model {
+  constants: Record<string, { value: number; source: string }>;
+  baselines: Record<string, Baseline>;
+}
+
+const MODEL = model as unknown as Model;
+const constant = (name: string): number => MODEL.constants[name].value;
+
+/** Each check's baseline, by check id (src/model.json). */
+export const BASELINES: ReadonlyMap<string, Baseline> = new Map(Object.entries(MODEL.baselines));
+
 /**
- * Rows a check's evidence can count: beyond this the likelihoods stop growing. The rates in `meta.evidence`
- * are estimates, and a binomial model over 10,000 rows would let a small error in them decide the verdict.
+ * Rows a check's evidence can count: beyond this the likelihoods stop growing. The baselines are
+ * estimates, and a binomial model over 10,000 rows would let a small error in them decide the verdict.
  */
-export const EFFECTIVE_ROWS = 200;
+export const EFFECTIVE_ROWS = constant('effectiveRows');
 /**
  * The share of fabricators who get any one aspect wrong. Under "fabricated" a check sees the fabricated rate
  * with this probability and the genuine rate otherwise (a careful fabricator copies the format, another
  * computes checksums, few keep thousands of dates consistent with policy). So a clean check is weak evidence
- * for genuine (at most -ln 0.65, about 0.43 nats), while a violation rate near the fabricated one is strong evidence against.
+ * for genuine (at most -ln 0.65, about 0.43 nats), while a violation rate near the fabricated one is strong
+ * evidence against.
  */
-export const FABRICATOR_MISS = 0.35;
+export const FABRICATOR_MISS = constant('fabricatorMiss');
 /** Most one group of checks can contribute, in nats (natural-log units). */
-export const GROUP_CAP = 10;
+export const GROUP_CAP = constant('groupCap');
 /**
  * Most that agreement can add up to, in nats (odds of about 150 to 1): a sample that passes every check is
  * consistent with genuine data, but one decisive violation (a group at -GROUP_CAP) must still outweigh it.
  */
-export const AGREEMENT_CAP = 5;
+export const AGREEMENT_CAP = constant('agreementCap');
 /** A check with fewer applicable rows than this says too little to weigh (one odd value proves nothing). */
-export const MIN_APPLICABLE = 10;
+export const MIN_APPLICABLE = constant('minApplicable');
 /** Rates are clamped into [RATE_FLOOR, 1 - RATE_FLOOR] so a zero never makes a ratio infinite. */
-export const RATE_FLOOR = 0.001;
+export const RATE_FLOOR = constant('rateFloor');
+/** Fewer records than this cannot support a verdict: the label stays inconclusive whatever the evidence. */
+export const MIN_ROWS = constant('minRows');
+/** Total evidence (nats) needed for a label: odds of 19 to 1 either way (plausibility 95% or 5%). */
+export const DECISIVE = Math.log(constant('decisiveOdds'));
 /** Decibans per nat: weights are reported as 10 log10 of the likelihood ratio. */
 export const DECIBANS_PER_NAT = 10 / Math.LN10;
 
@@ -56,19 +82,23 @@ const pct = (r: number): string => (r === 0 ? '0%' : r < 0.001 ? '<0.1%' : r < 0
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /** The reason a check gives, in words a responder can paste into a ticket. */
-function reason(c: CheckResult, meta: CheckMeta, genuine: number): string {
+function reason(c: CheckResult, meta: CheckMeta | undefined, genuine: number): string {
   const observed =
-    c.summary || `${c.violations.toLocaleString('en-US')} of ${c.applicable.toLocaleString('en-US')} (${pct(c.rate ?? 0)}): ${lowerFirst(meta.description)}`;
+    c.summary || `${c.violations.toLocaleString('en-US')} of ${c.applicable.toLocaleString('en-US')} (${pct(c.rate ?? 0)})${meta ? `: ${lowerFirst(meta.description)}` : ''}`;
   return /genuine/i.test(observed) ? observed : `${observed.replace(/\.$/, '')}; in genuine data about ${pct(genuine)}`;
 }
 
 /** Weighted evidence of every check that carries evidence and applied, counted ones first, strongest first. */
-export function weighEvidence(results: readonly CheckResult[], metas: ReadonlyMap<string, CheckMeta>): { contributions: Contribution[]; total: number } {
+export function weighEvidence(
+  results: readonly CheckResult[],
+  metas: ReadonlyMap<string, CheckMeta>,
+  baselines: ReadonlyMap<string, Baseline> = BASELINES,
+): { contributions: Contribution[]; total: number } {
   const all: (Contribution & { llr: number })[] = [];
   for (const c of results) {
     const meta = metas.get(c.id);
-    const ev = meta?.evidence;
-    if (!meta || !ev || c.applicable < MIN_APPLICABLE || c.status === 'skip') continue;
+    const ev = baselines.get(c.id);
+    if (!ev || c.applicable < MIN_APPLICABLE || c.status === 'skip') continue;
     all.push({ id: c.id, group: ev.group, llr: checkLlr(c.violations, c.applicable, ev.genuine, ev.fabricated), weight: 0, counted: false, text: reason(c, meta, ev.genuine) });
   }
   // Within a group the strongest check speaks for the group, capped.

@@ -1,23 +1,20 @@
 // score (2/2): turn the weighed evidence, the profile and the flags into a verdict (README, "Verdict").
 import { FIELD_BY_ID } from './fields.js';
 import { findProfile } from './profiles.js';
-import { plausibility, weighEvidence } from './evidence.js';
+import { DECISIVE, MIN_ROWS, plausibility, weighEvidence, type Baseline } from './evidence.js';
 import { FLAGS, type CheckMeta, type CheckResult, type Flag, type Label, type MappingEntry, type Profile, type Verdict } from './types.js';
 
 /** Checks whose job is a flag (`enriched`, `recycled`): their summaries explain the flag in the verdict. */
 export const FLAG_CHECKS: ReadonlySet<string> = new Set(['enriched-fields', 'known-public-values']);
-/** Fewer records than this cannot support a verdict: the label stays inconclusive whatever the evidence. */
-export const MIN_ROWS = 30;
-/** Total evidence (nats) needed for a label: |total| >= ln(19), i.e. odds of 19 to 1 (plausibility 5% or 95%). */
-export const DECISIVE = Math.log(19);
-
 export interface ScoreInput {
   mapping: MappingEntry[];
   checks: CheckResult[];
   profile: Profile | null;
   rows: number;
-  /** Meta of every check that ran, by id (their `evidence`). */
+  /** Meta of every check that ran, by id. */
   metas: ReadonlyMap<string, CheckMeta>;
+  /** Baselines by check id (default: src/model.json). */
+  baselines?: ReadonlyMap<string, Baseline>;
 }
 
 /**
@@ -29,7 +26,7 @@ export function isPublicData(mapping: MappingEntry[], profile: Profile | null): 
   return !!def && !def.personal && !mapping.some((m) => m.field && FIELD_BY_ID.get(m.field)?.personal);
 }
 
-export function scoreSample({ mapping, checks, profile, rows, metas }: ScoreInput): Verdict {
+export function scoreSample({ mapping, checks, profile, rows, metas, baselines }: ScoreInput): Verdict {
   const raised = new Set<Flag>(checks.flatMap((c) => c.flags ?? []));
   const publicData = isPublicData(mapping, profile);
   if (publicData) raised.add('public-data');
@@ -47,7 +44,7 @@ export function scoreSample({ mapping, checks, profile, rows, metas }: ScoreInpu
       contributions: [],
     };
   }
-  const { contributions, total } = weighEvidence(checks, metas);
+  const { contributions, total } = weighEvidence(checks, metas, baselines);
   const score = Math.round(100 * plausibility(total));
   const counted = contributions.filter((c) => c.counted);
   const label: Label =

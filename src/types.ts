@@ -112,12 +112,6 @@ export interface CheckMeta {
   fields?: string[];
   /** Why it matters, baselines and sources, for `leakcheck explain`. */
   docs?: { why: string; baseline?: string; sources?: string[] };
-  /**
-   * How the check's violation rate separates genuine from fabricated samples, for the scoring model:
-   * the expected share of applicable rows that violate it in genuine CoWin data and in fabricated data.
-   * Checks in the same `group` measure correlated things and are not counted twice.
-   */
-  evidence?: { genuine: number; fabricated: number; group: string; source: string };
 }
 
 export interface Profile {

@@ -21,7 +21,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0.5% fail (typos). Random 12-digit numbers: about 90% fail (Verhoeff pass 10.04% over 10^6 draws).',
       sources: ['indian-id-formats.md §2.1 [S16-S20]', 'indian-id-formats.md §6.1, §6.2, §7.1 [T]'],
     },
-    evidence: { genuine: 0.005, fabricated: 0.9, group: 'aadhaar', source: 'indian-id-formats.md §7.1 (random pass rate 10.04% [T]); genuine typo rate ~0.5-1% [M]' },
   },
   create(ctx) {
     const hasType = ctx.mapped.has('photo_id_type');

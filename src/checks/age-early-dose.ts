@@ -40,12 +40,6 @@ export default defineCheck({
         'Genuine: about 10% of adult first doses in March-April 2021 (priority workers). Fabricated or shuffled: 40-70%, the share of adults below the open age group.',
       sources: ['cowin-formats.md §6 ("Priority groups and early doses", phases)', 'src/policy/timeline.ts primary-* groups'],
     },
-    evidence: {
-      genuine: EXPECTED_EARLY_IN_WINDOW,
-      fabricated: 0.6,
-      group: 'age-vs-date',
-      source: 'cowin-formats.md §6 "Priority groups and early doses" [M estimate]; fabricated rate measured on fixtures [T]',
-    },
   },
   create(ctx) {
     let n = 0;

@@ -23,12 +23,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0.1% (birth-year typos). Fabricated: a few % to 20%, depending on how many minors the generator makes and how early its dates run.',
       sources: ['cowin-formats.md §6 (phases, "Age thresholds and birth years")', 'src/policy/timeline.ts primary-* groups'],
     },
-    evidence: {
-      genuine: 0.001,
-      fabricated: 0.03,
-      group: 'age-vs-date',
-      source: 'cowin-formats.md §6; fabricated rate measured on fixtures [T]',
-    },
   },
   create(ctx) {
     const statuses: Partial<Record<EligibilityStatus, number>> = {};

@@ -24,7 +24,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0.1% (typos) [M]. Fabricated: rare unless ages are drawn carelessly [M].',
       sources: ['cowin-formats.md §2.2 (birth_year string), §6 (cohorts by birth year)', 'src/validators/formats.ts (MAX_AGE)'],
     },
-    evidence: { genuine: 0.001, fabricated: 0.05, group: 'age', source: 'cowin-formats.md §6 [S]; rates [M]' },
   },
   create(ctx) {
     const asOfYear = yearOf(ctx.asOfDay);

@@ -42,12 +42,6 @@ export default defineCheck({
         'Genuine: about 1% (people vaccinated across a district or state line when the district is theirs, not the centre\'s). Fabricated or shuffled: most repeats.',
       sources: ['cowin-formats.md §1.5 (centre fields), §2.3 (appointment carries the centre\'s name and district)'],
     },
-    evidence: {
-      genuine: 0.02,
-      fabricated: 0.8,
-      group: 'center-conflict',
-      source: 'cowin-formats.md §1.5 [S]; rates [M], fabricated measured on fixtures/fabricated-shuffled.csv [T]',
-    },
   },
   create(ctx) {
     const table = new KeyTable(WIDTH, 19);

@@ -22,7 +22,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0.1% [M]. Fabricated: most fabricators keep one convention; impossible dates come from hand editing [M].',
       sources: ['cowin-formats.md §0.1, §2.2, §3.1'],
     },
-    evidence: { genuine: 0.001, fabricated: 0.05, group: 'dates', source: 'cowin-formats.md §0.1 (conventions [S]); rates [M]' },
   },
   create(ctx) {
     const def = ctx.profile ? findProfile(ctx.profile.id) : undefined;

@@ -20,12 +20,6 @@ export default defineCheck({
       baseline: 'Genuine: about 1% (districts created after May 2021 are missing from the list). Fabricated or shuffled: about 90%.',
       sources: ['cowin-formats.md §4, §7 "geography"', 'src/validators/geo.ts districtInState (cowin-data/cowin-districts.normalized.json)'],
     },
-    evidence: {
-      genuine: 0.01,
-      fabricated: 0.9,
-      group: 'geo-district',
-      source: 'cowin-formats.md §4 [S]; fabricated rate measured on fixtures/fabricated-shuffled.csv [T]',
-    },
   },
   create(ctx) {
     let n = 0;

@@ -30,12 +30,6 @@ export default defineCheck({
         'Genuine: a few per thousand (typing slips in the year). Fabricated: a fifth or more when dates are drawn independently or columns shuffled; a Faker-style generator that adds a gap to dose 1 gets order right but still dates some doses before the programme.',
       sources: ['cowin-formats.md §6 (16 Jan 2021 start), §7 "Consistency / timeline checks"', 'src/policy/timeline.ts primary-hcw'],
     },
-    evidence: {
-      genuine: 0.003,
-      fabricated: 0.2,
-      group: 'dose-order',
-      source: 'cowin-formats.md §6, §7; fabricated rate measured on fixtures/fabricated-shuffled.csv and fabricated-faker.csv [T]',
-    },
   },
   create(ctx) {
     const asOf = ctx.asOfDay;

@@ -23,12 +23,6 @@ export default defineCheck({
         'Genuine: roughly 10-25% late (the generator models 25% of people coming up to 60 days late; MoHFW repeatedly reported crores of overdue second doses [M]). Fabricated: about 60% (measured 66% on the Faker fixture, 62% on shuffled genuine columns).',
       sources: ['cowin-formats.md §6 (dose intervals), §3.2 (DIVOC windows)', 'src/policy/rules.ts (maxStrength weak)'],
     },
-    evidence: {
-      genuine: 0.15,
-      fabricated: 0.6,
-      group: 'dose-interval',
-      source: 'cowin-formats.md §6 [S windows; M share of late doses]; fabricated rate measured on fixtures [T]',
-    },
   },
   create(ctx) {
     const tally = new RuleTally<TimelineEntry>();

@@ -30,12 +30,6 @@ export default defineCheck({
         'https://www.ndtv.com/india-news/despite-vaccine-schedule-tweak-covishield-2nd-dose-bookings-remain-valid-centre-2442927',
       ],
     },
-    evidence: {
-      genuine: 0.01,
-      fabricated: 0.25,
-      group: 'dose-interval',
-      source: 'cowin-formats.md §6; src/policy/rules.ts judgeInterval tolerances; fabricated rate measured on fixtures [T]',
-    },
   },
   create(ctx) {
     const tally = new RuleTally<TimelineEntry>();

@@ -32,12 +32,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0. Fabricated: depends on the generator (totals of 3 for boosters, dose 0).',
       sources: ['cowin-formats.md §3.1 (dose, totalDoses default 2), §3.2 (dose > totalDoses = precaution)'],
     },
-    evidence: {
-      genuine: 0.001,
-      fabricated: 0.2,
-      group: 'dose-number',
-      source: 'cowin-formats.md §3.1, §3.2 [S]; fabricated rate a guess [M]',
-    },
   },
   create(ctx) {
     let n = 0;

@@ -62,12 +62,6 @@ export default defineCheck({
         'Masked values (XXXXXXXX1234) and values under 6 characters are not keys. When a dose number is mapped, reference id and ID number are keyed per dose. Session ids are keys only in records about no person (session lists); beneficiaries share sessions. One finding per row (the first repeated kind); counts per kind in the data.',
       sources: ['cowin-formats.md §2.2', 'indian-id-formats.md §1 (Aadhaar, Verhoeff)'],
     },
-    evidence: {
-      genuine: 0.002,
-      fabricated: 0.1,
-      group: 'duplication',
-      source: 'estimate: CoWin keys are unique by construction; padded samples repeat ids when copies keep them',
-    },
   },
   create(ctx) {
     const stores = KINDS.map(() => new HashSet64(true));

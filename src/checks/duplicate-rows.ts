@@ -53,12 +53,6 @@ export default defineCheck({
         'Exact duplicates: every mapped field equal (unmapped columns such as a serial number are ignored). Near-duplicates: names folded (case, spacing, punctuation, initials, aa/a, ee/i, oo/u, th/t, sh/s, ph/f, v/w, double letters), blocked on birth year + gender + mobile last 4 digits, or + district; Jaro-Winkler >= 0.80 with every other non-identifier field equal including dose dates, >= 0.88 with every other field equal and a mobile but no dates, >= 0.93 with only the dose dates equal, equal folded names when nothing else corroborates. Families sharing a mobile and surname differ in first name, birth year and dates and are not merged. Rows with fewer than 4 mapped fields are not judged (a namesake cannot be told from a copy). Inflated: factor >= 1.2 over the judged rows and at least 10 copied rows.',
       sources: ['HIBP Collection #1: 2.69 billion rows, 1.16 billion unique pairs', 'Splink (blocking rules, Jaro-Winkler comparisons)'],
     },
-    evidence: {
-      genuine: 0.01,
-      fabricated: 0.2,
-      group: 'duplication',
-      source: 'estimate: no published duplicate rate for CoWin exports; padded fixtures have 80% copies, Faker-style ones none',
-    },
   },
   create(ctx) {
     const exact = new HashSet64(true);

@@ -23,13 +23,6 @@ export default defineCheck({
       baseline: 'Genuine CoWin records: none. Enriched or fabricated samples: often every record.',
       sources: ['cowin-formats.md §2.2, §2.5 (what CoWin collects)', 'indian-id-formats.md §6.1 (Faker emails and street addresses)'],
     },
-    evidence: {
-      genuine: 0.001,
-      fabricated: 0.9,
-      group: 'enriched',
-      source:
-        'cowin-formats.md §2.2, §2.5 [S]: CoWin never collects these fields, so no CoWin export carries them; rates [M]. The sample is then not CoWin data as CoWin holds it: the verdict weighs against it, and the enriched flag tells responders that genuine records may lie underneath.',
-    },
   },
   create(ctx) {
     if (!PERSON_FIELDS.some((f) => ctx.mapped.has(f))) return { record() {}, finish: () => 'no CoWin personal fields beside them' };

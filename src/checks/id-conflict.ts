@@ -54,12 +54,6 @@ export default defineCheck({
         'cowin-formats.md §7 ("same ID number should not appear under two mobiles")',
       ],
     },
-    evidence: {
-      genuine: 0.01,
-      fabricated: 0.7,
-      group: 'id-conflict',
-      source: 'cowin-formats.md §2.6, §7 [S]; rates [M]',
-    },
   },
   create(ctx) {
     const table = new KeyTable(WIDTH);

@@ -21,7 +21,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0.1% [M]. Fabricated: ids of the wrong length or random hex are common [M].',
       sources: ['cowin-formats.md §0.2, §0.3, §0.5, §3.2, §7'],
     },
-    evidence: { genuine: 0.001, fabricated: 0.3, group: 'ids', source: 'cowin-formats.md §0.2-§0.5 (formats [S]); rates [M]' },
   },
   create(ctx) {
     const counts = new FieldCounts(['beneficiary_reference_id', 'certificate_id', 'session_id', 'appointment_id']);

@@ -150,12 +150,6 @@ export default defineCheck({
         'Judged per field on at least 20 distinct unmasked numeric ids (spacing, on the 8,192 smallest) and 30 (range, on min and max): evenly spaced when at least half the sorted gaps are equal; squeezed when the range is under 0.1% of what the digit count allows. Certificate ids are not judged (they may be issued in sequence). Violations: the rows of the largest flagged field.',
       sources: ['Frictionless sequential-value check', 'verification-and-peers.md R7', 'indian-id-formats.md §1'],
     },
-    evidence: {
-      genuine: 0.001,
-      fabricated: 0.5,
-      group: 'identifiers',
-      source: 'estimate: genuine identifiers are random or spread; Faker-style samples often count ids up',
-    },
   },
   create(ctx) {
     const ref = series('beneficiary_reference_id', 'beneficiary reference id');

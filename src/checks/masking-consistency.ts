@@ -28,7 +28,6 @@ export default defineCheck({
       baseline: 'Genuine: masking is uniform within a source (about 0.1% exceptions) [M]. Fabricated: samples that copy the API key names but invent full numbers violate it on every row.',
       sources: ['cowin-formats.md §0.4, §2.2, §7', 'indian-id-formats.md §1.2'],
     },
-    evidence: { genuine: 0.001, fabricated: 0.8, group: 'masking', source: 'cowin-formats.md §0.4, §7 (masking [S]; the inference about access paths is ours); rates [M]' },
   },
   create(ctx) {
     const def = ctx.profile ? findProfile(ctx.profile.id) : undefined;

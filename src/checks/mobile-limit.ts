@@ -46,12 +46,6 @@ export default defineCheck({
         'Genuine: 0 (CoWin enforced it). Fabricated: 0 for generators giving everyone a fresh number, high for samples inflated by reusing numbers; the rate is per mobile number.',
       sources: ['cowin-formats.md §0 fact 9, §1.6 (409 error), §6', 'src/policy/timeline.ts mobile-limit-4, mobile-limit-6'],
     },
-    evidence: {
-      genuine: 0.001,
-      fabricated: 0.05,
-      group: 'mobile-limit',
-      source: 'cowin-formats.md §6 [S]; fabricated rate generator-dependent [M]',
-    },
   },
   create(ctx) {
     const table = new KeyTable(WIDTH, 19);

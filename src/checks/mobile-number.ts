@@ -20,7 +20,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0.2% (typos) [M]. Uniform 6-9 numbers: 15.2% landline-only; Python Faker: 60% outside 6-9.',
       sources: ['indian-id-formats.md §2.12 [S45-S48, T]', 'indian-id-formats.md §6.1, §6.2 [T]'],
     },
-    evidence: { genuine: 0.002, fabricated: 0.3, group: 'mobile', source: 'indian-id-formats.md §2.12, §6.1 (15.1% fixed-line), §6.2 (60% first digit 0-5) [T]; genuine rate [M]' },
   },
   create(ctx) {
     return {

@@ -21,7 +21,6 @@ export default defineCheck({
       baseline: 'Genuine: about 1% malformed (typos) [M]. Python Faker: 90% not P; random strings: all fail.',
       sources: ['indian-id-formats.md §2.2 [S23-S26]', 'indian-id-formats.md §6.2 [T]'],
     },
-    evidence: { genuine: 0.01, fabricated: 0.9, group: 'pan', source: 'indian-id-formats.md §2.2, §6.2 (Python Faker: only 10% P [T]); genuine rate [M]' },
   },
   create(ctx) {
     const counts = new FieldCounts(['pan_number', 'photo_id_number']);

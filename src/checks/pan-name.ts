@@ -49,12 +49,6 @@ export default defineCheck({
       baseline: 'Genuine: 5-20% mismatch [M]. Fabricated or shuffled: about 85-90% (chance match ~4% a token).',
       sources: ['indian-id-formats.md §2.2 ("Soft check"), §7.6', 'src/validators/pan.ts panInitialMatchesName'],
     },
-    evidence: {
-      genuine: 0.15,
-      fabricated: 0.88,
-      group: 'pan-name',
-      source: 'indian-id-formats.md §2.2 [M genuine mismatch; chance 1/26 a token]',
-    },
   },
   create(ctx) {
     const ring = new Int32Array(LAG);

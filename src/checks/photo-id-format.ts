@@ -21,7 +21,6 @@ export default defineCheck({
       baseline: 'Genuine: about 2% (typos, legacy formats) [M]. Fabricated: most made-up numbers fail their type [M].',
       sources: ['indian-id-formats.md §2.3-§2.10', 'src/validators/photo-ids.ts (PHOTO_ID_SPECS)'],
     },
-    evidence: { genuine: 0.02, fabricated: 0.5, group: 'photo-id', source: 'indian-id-formats.md §2.3-§2.10 rules; rates are estimates [M]' },
   },
   create(ctx) {
     const skip: ReadonlySet<PhotoIdType> = new Set<PhotoIdType>(['aadhaar', 'pan']);

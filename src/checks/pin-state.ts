@@ -19,12 +19,6 @@ export default defineCheck({
       baseline: 'Genuine: about 1-2% (border post offices, people living in one state and registered in another). Fabricated with random or shuffled PINs: about 90-95%.',
       sources: ['indian-id-formats.md §2.13, §7.6', 'src/validators/pincode.ts pinMatchesState'],
     },
-    evidence: {
-      genuine: 0.015,
-      fabricated: 0.9,
-      group: 'geo-pin',
-      source: 'indian-id-formats.md §2.13 [S49, T]; fabricated rate measured on fixtures [T]',
-    },
   },
   create(ctx) {
     let n = 0;

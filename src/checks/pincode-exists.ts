@@ -19,7 +19,6 @@ export default defineCheck({
       baseline: 'Genuine: above 98% exist (typos, new PINs) [T]. Random: about 98% do not exist.',
       sources: ['indian-id-formats.md §2.13 [S49, S50, T]', 'src/data/pincodes.json (India Post directory)'],
     },
-    evidence: { genuine: 0.01, fabricated: 0.97, group: 'pincode', source: 'indian-id-formats.md §2.13 (2.13% of 6-digit numbers are real PINs [T])' },
   },
   create(ctx) {
     return {

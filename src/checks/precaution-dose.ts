@@ -29,12 +29,6 @@ export default defineCheck({
       baseline: 'Genuine: well under 1% (3 days\' grace under the minimum). Fabricated: 10% for shuffled genuine columns (measured: only the interval breaks, booster dates themselves being genuine), a third or more when booster dates are drawn without the rules.',
       sources: ['cowin-formats.md §6 (10 Jan 2022, 10 Apr 2022, 6 Jul 2022, 15 Jul 2022)', 'src/policy/timeline.ts precaution-* entries'],
     },
-    evidence: {
-      genuine: 0.005,
-      fabricated: 0.2,
-      group: 'precaution',
-      source: 'cowin-formats.md §6; fabricated rate measured on fixtures/fabricated-shuffled.csv [T]',
-    },
   },
   create(ctx) {
     const tally = new RuleTally<TimelineEntry>();

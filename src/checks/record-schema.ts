@@ -41,13 +41,6 @@ export default defineCheck({
       baseline: 'Genuine output of a format matches its schema apart from rare data-entry quirks (estimate: under 1% of values); hand-made and Faker samples break masking, identifier lengths and vocabularies.',
       sources: ['src/formats/*.schema.json (the $comment of each names its source)', 'cowin-formats.md §0, §1.5, §2.2-2.7, §3, §7'],
     },
-    evidence: {
-      genuine: 0.005,
-      fabricated: 0.2,
-      group: 'schema',
-      source:
-        'estimate [M]: genuine output matches its own format (the quirks of real responses are in the schemas); fabricated rates vary with the fabricator. Overlaps id-formats, date-format, vocabulary and masking-consistency.',
-    },
   },
   create(ctx) {
     const v = ctx.profile ? formatValidator(ctx.profile.id) : undefined;

@@ -34,12 +34,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0. Fabricated with recycled or shuffled UUIDs: most repeats.',
       sources: ['cowin-formats.md §1.5 (sessions), §2.3 (appointment object), §2.4 (schedule payload), §7 "Duplication"'],
     },
-    evidence: {
-      genuine: 0.002,
-      fabricated: 0.8,
-      group: 'session-conflict',
-      source: 'cowin-formats.md §1.5, §2.3 [S]; rates [M]',
-    },
   },
   create(ctx) {
     const table = new KeyTable(WIDTH);

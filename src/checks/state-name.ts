@@ -17,7 +17,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0.1% [M]. faker-js: about 4 of its 36 state spellings are wrong (about 11%).',
       sources: ['cowin-formats.md §1.3, §4 (cowin-data/states.json)', 'indian-id-formats.md §6.1'],
     },
-    evidence: { genuine: 0.001, fabricated: 0.11, group: 'geo-state', source: 'cowin-formats.md §4 [S]; faker-js misspellings indian-id-formats.md §6.1 [T]; genuine rate [M]' },
   },
   create(ctx) {
     return {

@@ -21,12 +21,6 @@ export default defineCheck({
       baseline: 'Genuine: about 1% (data-entry slips). Fabricated or shuffled: about 98% (one birth year in ~60).',
       sources: ['indian-id-formats.md §2.10 ("Cross-check"), §7.6', 'src/validators/photo-ids.ts udidBirthYear'],
     },
-    evidence: {
-      genuine: 0.01,
-      fabricated: 0.95,
-      group: 'udid-birth-year',
-      source: 'indian-id-formats.md §2.10 [S42, S43]',
-    },
   },
   create(ctx) {
     let n = 0;

@@ -46,12 +46,6 @@ export default defineCheck({
       baseline: 'Genuine: well under 1% (a status revoked or corrected after 21-01-2022). Fabricated: about 30% when the status is drawn on its own or shuffled (measured 28-32% on shuffled genuine columns).',
       sources: ['cowin-formats.md §2.2 (vaccination_status, vaccine ""), §7 "vaccination_status vs dates"'],
     },
-    evidence: {
-      genuine: 0.005,
-      fabricated: 0.3,
-      group: 'status-vs-doses',
-      source: 'cowin-formats.md §2.2, §7; fabricated rate measured on fixtures/fabricated-shuffled.csv [T]',
-    },
   },
   create(ctx) {
     const datesMapped = ctx.mapped.has('dose1_date') || ctx.mapped.has('dose2_date');

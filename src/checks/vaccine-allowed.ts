@@ -30,12 +30,6 @@ export default defineCheck({
       baseline: 'Genuine: well under 1%. Fabricated: a few % for shuffled genuine values (Sputnik V before May 2021, Covishield for a 16-year-old); 10-30% for generators that pick brands uniformly (Corbevax for adults).',
       sources: ['cowin-formats.md §6, §7 "vaccine first-use dates"', 'src/policy/timeline.ts use-* and known-* entries'],
     },
-    evidence: {
-      genuine: 0.002,
-      fabricated: 0.15,
-      group: 'vaccine-vs-date',
-      source: 'cowin-formats.md §6; fabricated rate measured on fixtures [T]',
-    },
   },
   create(ctx) {
     const tally = new RuleTally<TimelineEntry>();

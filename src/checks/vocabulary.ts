@@ -47,7 +47,6 @@ export default defineCheck({
       baseline: 'Genuine: about 0.2% [M]. Hand-made samples: often most values [M].',
       sources: ['cowin-formats.md §0.7, §2.2, §2.6, §7', 'src/policy/timeline.ts (VACCINES)'],
     },
-    evidence: { genuine: 0.002, fabricated: 0.3, group: 'vocabulary', source: 'cowin-formats.md §2.2, §7 (vocabularies [S]); rates [M]' },
   },
   create(ctx) {
     const def = ctx.profile ? findProfile(ctx.profile.id) : undefined;

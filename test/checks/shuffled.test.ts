@@ -26,10 +26,11 @@ import {
   validatePhotoId,
 } from '../../src/validators/index.js';
 import { runChecks, type Fields } from '../support/run-check.js';
+import { BASELINES, type Baseline } from '../../src/evidence.js';
 
 const AS_OF = new Date('2026-01-01T00:00:00Z');
 const asFields = (rows: readonly Row[]): Fields[] => rows.map((r) => Object.fromEntries(r));
-const evidenceOf = (id: string): NonNullable<Check['meta']['evidence']> => CONSISTENCY_CHECKS.find((c) => c.meta.id === id)!.meta.evidence!;
+const evidenceOf = (id: string): Baseline => BASELINES.get(id)!;
 
 /**
  * The violation rate above which a check's evidence favours "fabricated": where the binomial likelihoods of its
