@@ -5,7 +5,7 @@ import { verhoeffCheckDigit } from '../validators/aadhaar.js';
 import { FEMALE, STATE_REGION, SURNAMES } from './names.js';
 import { apiVaccine, dmy, type Person } from './people.js';
 import type { Random } from './random.js';
-import type { Row } from './samples.js';
+import { type Row, vaccinationStatus } from './samples.js';
 
 /** A JSON value as a fixture writes it (numbers and booleans stay typed, as the APIs send them). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -23,9 +23,6 @@ export interface Defect {
   kind: string;
 }
 
-function status(p: Person): string {
-  return p.dose2 !== null ? 'Vaccinated' : p.dose1 !== null ? 'Partially Vaccinated' : 'Not Vaccinated';
-}
 
 const hex = (r: Random, n: number): string => Array.from({ length: n }, () => r.int(0, 15).toString(16)).join('');
 const SLOTS_2021 = ['09:00AM-11:00AM', '11:00AM-01:00PM', '01:00PM-03:00PM', '03:00PM-05:00PM'];
@@ -82,7 +79,7 @@ export function beneficiary2022(r: Random, p: Person, asOf: number): JsonObject 
     photo_id_type: p.photoIdType,
     photo_id_number: `XXXXXXXX${p.photoIdNumber.slice(-4)}`,
     comorbidity_ind: p.comorbid ? 'Y' : 'N',
-    vaccination_status: status(p),
+    vaccination_status: vaccinationStatus(p),
     vaccine: p.vaccine ? apiVaccine(p.vaccine) : '',
     referral_count: 0,
     is_referral_member: 'No',

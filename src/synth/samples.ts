@@ -7,7 +7,8 @@ import type { Random } from './random.js';
 /** A flat record: ordered keys, string values. */
 export type Row = [string, string][];
 
-function status(p: Person): string {
+/** The vaccination_status CoWin shows for a person's doses (cowin-formats.md §2.2). */
+export function vaccinationStatus(p: Person): string {
   return p.dose2 !== null ? 'Vaccinated' : p.dose1 !== null ? 'Partially Vaccinated' : 'Not Vaccinated';
 }
 
@@ -22,7 +23,7 @@ export function beneficiaryRow(p: Person): Row {
     ['photo_id_type', p.photoIdType],
     ['photo_id_number', `XXXXXXXX${p.photoIdNumber.slice(-4)}`],
     ['comorbidity_ind', p.comorbid ? 'Y' : 'N'],
-    ['vaccination_status', status(p)],
+    ['vaccination_status', vaccinationStatus(p)],
     ['vaccine', p.vaccine ? apiVaccine(p.vaccine) : ''],
     ['dose1_date', dmy(p.dose1)],
     ['dose2_date', dmy(p.dose2)],

@@ -7,7 +7,7 @@ import { COWIN_DISTRICTS } from '../validators/geo.js';
 import { FEMALE, STATE_REGION, SURNAMES } from './names.js';
 import { apiVaccine, dmy, people, type Person } from './people.js';
 import { Random } from './random.js';
-import type { Row } from './samples.js';
+import { type Row, vaccinationStatus } from './samples.js';
 
 /** The day the shuffled fixture's people are vaccinated up to: late enough for precaution doses. */
 export const SHUFFLED_AS_OF = dayNumber(2022, 12, 31);
@@ -15,9 +15,6 @@ export const SHUFFLED_AS_OF = dayNumber(2022, 12, 31);
 const CENTRE_TYPES = ['PHC', 'UPHC', 'CHC', 'District Hospital'] as const;
 const DISTRICT_ID = new Map(COWIN_DISTRICTS.map((d) => [`${d.state}|${d.name}`, d.id]));
 
-function status(p: Person): string {
-  return p.dose2 !== null ? 'Vaccinated' : p.dose1 !== null ? 'Partially Vaccinated' : 'Not Vaccinated';
-}
 
 /**
  * A person's vaccination centre: one of a few per district, the same for a family (chosen by the shared
@@ -49,7 +46,7 @@ export function backendRow(r: Random, p: Person): Row {
     ['photo_id_type', p.photoIdType],
     ['photo_id_number', p.photoIdNumber],
     ['comorbidity_ind', p.comorbid ? 'Y' : 'N'],
-    ['vaccination_status', status(p)],
+    ['vaccination_status', vaccinationStatus(p)],
     ['vaccine', vaccine],
     ['vaccine_batch', vaccine === 'COVAXIN' ? `EA${r.digits(4)}` : `${r.int(4, 5)}${r.digits(3)}Z${r.digits(3)}`],
     ['dose', String(p.precaution !== null ? 3 : p.dose2 !== null ? 2 : 1)],
