@@ -9,6 +9,11 @@ import { parseMapOptions } from './normalize/mapping.js';
 import { findProfile, PROFILES } from './profiles.js';
 import { renderJson } from './reporters/json.js';
 import { renderTerminal } from './reporters/terminal.js';
+import { renderMarkdown } from './reporters/markdown.js';
+import { renderHtml } from './reporters/html.js';
+import { configuredChecks, loadConfig } from './config.js';
+import { startProgress } from './progress.js';
+import { renderCheckList, renderExplain, renderProfiles } from './commands.js';
 import { FLAGS, LABELS, type Report } from './types.js';
 import { VERSION } from './version.js';
 import { parseIso } from './dates.js';
@@ -69,8 +74,9 @@ function parseAsOf(v: string): Date {
 }
 
 interface AnalyzeFlags {
-  format: 'terminal' | 'json';
+  format: 'terminal' | 'json' | 'markdown' | 'html';
   output?: string;
+  config?: string;
   map: string[];
   profile?: string;
   failOn?: string[];
@@ -101,25 +107,38 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
   if (flags.output && file !== '-' && samePath(flags.output, file)) {
     throw new UsageError('--output names the input file: leakcheck never writes to its input');
   }
+  // leakcheck.config.json (or --config): options given on the command line win over the file.
+  const { config } = loadConfig(flags.config);
+  const failOn = flags.failOn ?? config.failOn ?? [];
+  const limit = flags.limit ?? config.limit;
+  const asOf = flags.asOf ?? (config.asOf === undefined ? undefined : parseAsOf(config.asOf));
+  const checks = configuredChecks(config);
   const against = flags.against.length
-    ? await loadAgainst(flags.against, keyFrom(flags.key), { asOf: flags.asOf, maxBytes: flags.maxBytes })
+    ? await loadAgainst(flags.against, keyFrom(flags.key), { asOf, maxBytes: flags.maxBytes })
     : undefined;
+  const progress = startProgress(file, { quiet: flags.quiet });
   const report = await analyze(file, {
+    checks,
+    onProgress: (bytes) => progress.update(bytes),
     checkOptions: against ? { against } : undefined,
     stream: file === '-' ? process.stdin : undefined,
     map: parseMapOptions(flags.map),
-    limit: flags.limit,
+    limit,
     reveal: flags.reveal,
-    asOf: flags.asOf,
+    asOf,
     maxBytes: flags.maxBytes,
     deterministic: flags.deterministic,
     profile: flags.profile,
-  });
+  }).finally(() => progress.stop());
   const toFile = flags.output !== undefined;
   const text =
     flags.format === 'json'
       ? renderJson(report)
-      : renderTerminal(report, { color: !toFile && colorWanted(process.stdout), all: flags.all });
+      : flags.format === 'markdown'
+        ? renderMarkdown(report)
+        : flags.format === 'html'
+          ? renderHtml(report)
+          : renderTerminal(report, { color: !toFile && colorWanted(process.stdout), all: flags.all });
   if (toFile) {
     await new Promise<void>((res, rej) => {
       const out = createWriteStream(flags.output!, { flags: 'w' });
@@ -130,7 +149,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
   } else {
     process.stdout.write(text);
   }
-  const matched = failOnMatches(report, flags.failOn ?? []);
+  const matched = failOnMatches(report, failOn);
   if (matched.length) {
     if (!flags.quiet) process.stderr.write(`leakcheck: --fail-on matched: ${matched.join(', ')}\n`);
     return EXIT.failOn;
@@ -179,7 +198,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('analyze')
     .description('analyse a sample file (CSV, TSV, JSON, NDJSON; gzip or not) and report a verdict')
     .argument('<sample>', 'the sample file, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json']).default('terminal'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-m, --map <column=field>', 'map a column onto a field (repeatable; field "-" unmaps)', collect, [])
     .option('--profile <id>', `force the record format (${PROFILES.map((p) => p.id).join(', ')})`)
@@ -194,9 +213,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--debug', 'print stack traces for internal errors')
     .option('--against <file>', 'a known sample or fingerprint: report rows already in it (repeatable)', collect, [])
     .option('--key <key>', 'key of --against fingerprint files (default: LEAKCHECK_KEY)')
+    .option('--config <file>', 'settings file (default: ./leakcheck.config.json when present)')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       setExit(await runAnalyze(file, flags));
+    });
+  program
+    .command('checks')
+    .description('list every check: id, category and what it tests')
+    .action(() => {
+      process.stdout.write(renderCheckList());
+    });
+  program
+    .command('explain')
+    .description('what a check tests, why it matters, and the baselines it compares with')
+    .argument('<check-id>', 'a check id (leakcheck checks lists them)')
+    .action((id: string) => {
+      process.stdout.write(renderExplain(id));
+    });
+  program
+    .command('profiles')
+    .description('the known CoWin record formats and their fields')
+    .action(() => {
+      process.stdout.write(renderProfiles());
     });
   program
     .command('schema')
@@ -237,6 +276,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
+
   const program = buildProgram((c) => (code = c));
   const debug = argv.includes('--debug');
   try {

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, fixtureFiles } from '../src/synth/fixtures.js';
-import { analyzeJson, tempFile } from './support/cli.js';
+import { analyzeJson, runCli, tempFile } from './support/cli.js';
 
 describe('fixtures', () => {
   const files = fixtureFiles();
@@ -78,5 +78,14 @@ describe('golden reports', () => {
   ])('%s', async (name) => {
     const { report } = analyzeJson([`fixtures/${name}`, '--deterministic', '--as-of', '2026-01-01']);
     await expect(`${JSON.stringify(report, null, 2)}\n`).toMatchFileSnapshot(`golden/${name.replace('public/', '')}.report.json`);
+  });
+});
+
+describe('golden markdown report', () => {
+  // The ticket format (Part 6): verdict, evidence with weights, examples, mapping.
+  it('fabricated-faker.csv', async () => {
+    const r = runCli(['analyze', 'fixtures/fabricated-faker.csv', '--format', 'markdown', '--deterministic', '--as-of', '2026-01-01']);
+    expect(r.code, r.stderr).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('golden/fabricated-faker.csv.report.md');
   });
 });
