@@ -79,7 +79,7 @@ describe.skipIf(!HAVE && !CI)('html report in Chromium', () => {
           return { id: svg.id, width: box.width, height: box.height, rects: svg.querySelectorAll('rect').length, sized: sized.length };
         }),
       );
-      expect(charts.map((c) => c.id)).toEqual(['chart-contributions', 'chart-rates']);
+      expect(charts.map((c) => c.id)).toEqual(['chart-contributions', 'chart-rates', 'chart-age-mix', 'chart-dose1-months']);
       for (const c of charts) {
         expect(c.width, c.id).toBeGreaterThan(100);
         expect(c.height, c.id).toBeGreaterThan(20);

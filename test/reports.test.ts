@@ -120,9 +120,42 @@ describe('html report', () => {
     // One bar per counted, non-zero contribution; one per check with a rate.
     const contrib = s.slice(at('id="chart-contributions"'), at('id="chart-rates"'));
     expect(contrib.match(/<rect /g)?.length).toBe(report.verdict.contributions.filter((c) => c.counted && c.weight !== 0).length);
-    const rates = s.slice(at('id="chart-rates"'), at('id="evidence"'));
+    const rates = s.slice(at('id="chart-rates"'), at('id="chart-age-mix"'));
     expect(rates.match(/<rect /g)?.length).toBe(report.checks.filter((c) => c.rate !== null && c.applicable > 0).length);
     for (const c of report.checks) expect(s).toContain(`<td class="id">${c.id}</td>`);
+  });
+
+  it('charts the age mix (observed vs expected) and first doses per month with the policy phases', () => {
+    const { report } = analyzeJson(['fixtures/fabricated-faker.csv', '--as-of', '2026-01-01']);
+    const s = runCli(['analyze', 'fixtures/fabricated-faker.csv', '--format', 'html', '--as-of', '2026-01-01']).stdout;
+    const ageMix = report.checks.find((c: { id: string }) => c.id === 'age-mix')!;
+    const data = ageMix.data as Record<string, number>;
+    const a = s.indexOf('id="chart-age-mix"');
+    const m = s.indexOf('id="chart-dose1-months"');
+    expect(a).toBeGreaterThan(-1);
+    expect(m).toBeGreaterThan(a);
+    expect(m).toBeLessThan(s.indexOf('id="evidence"'));
+    // Two bars (observed, expected) per age group.
+    const ages = s.slice(a, s.indexOf('</svg>', a));
+    expect(ages.match(/<rect [^>]*><title>/g)?.length).toBe(6);
+    expect(ages).toContain(`60+ observed: ${Math.round(100 * data['observed:60+'])}%`);
+    // One bar per month with first doses, one dashed line per phase boundary.
+    const months = s.slice(m, s.indexOf('</svg>', m));
+    const monthKeys = Object.keys(data).filter((k) => k.startsWith('dose1:'));
+    expect(monthKeys.length).toBeGreaterThan(3);
+    expect(months.match(/<rect /g)?.length).toBe(monthKeys.length);
+    expect(months.match(/class="phase"/g)?.length).toBe(5);
+    for (const d of ['01-03-2021', '01-04-2021', '01-05-2021', '03-01-2022', '16-03-2022']) expect(months).toContain(d);
+  });
+
+  it('draws no age or dose chart when the sample has no dates or birth years', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakcheck-'));
+    const file = join(dir, 'names.csv');
+    writeFileSync(file, 'name,gender\n' + Array.from({ length: 40 }, (_, i) => `Person ${i},${i % 2 ? 'Male' : 'Female'}`).join('\n') + '\n');
+    const s = runCli(['analyze', file, '--format', 'html', '--as-of', '2026-01-01']).stdout;
+    expect(s).toContain('</html>');
+    expect(s).not.toContain('chart-age-mix');
+    expect(s).not.toContain('chart-dose1-months');
   });
 });
 

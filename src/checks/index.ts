@@ -45,6 +45,13 @@ import duplicateIds from './duplicate-ids.js';
 import duplicateRows from './duplicate-rows.js';
 import manufacturedIds from './manufactured-ids.js';
 import overlapKnown from './overlap-known.js';
+// Plausibility (Part 5): sample-wide distributions against published baselines.
+import aadhaarFirstDigit from './aadhaar-first-digit.js';
+import ageMix from './age-mix.js';
+import birthYearHeaping from './birth-year-heaping.js';
+import genderSplit from './gender-split.js';
+import nameFingerprints from './name-fingerprints.js';
+import vaccineSplit from './vaccine-split.js';
 
 /** The format checks: each record against its format's schema, each identifier and value against its own rules. */
 export const FORMAT_CHECKS: readonly Check[] = [
@@ -88,6 +95,12 @@ export const CONSISTENCY_CHECKS: readonly Check[] = [
 /** The duplication checks: copies, inflation, repeated or manufactured identifiers, recycling (`--against`). */
 export const DUPLICATE_CHECKS: readonly Check[] = [duplicateRows, duplicateIds, manufacturedIds, overlapKnown];
 
+/**
+ * The plausibility checks: distributions of the whole sample against CoWin's published ones. Whole-sample
+ * statistics count the rows in excess of the expected shares as violations (support/distribution.ts).
+ */
+export const PLAUSIBILITY_CHECKS: readonly Check[] = [ageMix, genderSplit, nameFingerprints, aadhaarFirstDigit, birthYearHeaping, vaccineSplit];
+
 export const CHECKS: readonly Check[] = [
   inputComplete,
   textEncoding,
@@ -99,6 +112,7 @@ export const CHECKS: readonly Check[] = [
   ...FORMAT_CHECKS,
   ...CONSISTENCY_CHECKS,
   ...DUPLICATE_CHECKS,
+  ...PLAUSIBILITY_CHECKS,
 ];
 
 export function findCheck(id: string): Check | undefined {

@@ -116,6 +116,89 @@ function ratesChart(checks: readonly CheckResult[]): string {
   );
 }
 
+/** Policy phase boundaries drawn on the first-dose chart (cowin-formats.md §6). */
+const PHASES: readonly [string, number, number][] = [
+  ['01-03-2021', 2021, 3],
+  ['01-04-2021', 2021, 4],
+  ['01-05-2021', 2021, 5],
+  ['03-01-2022', 2022, 1],
+  ['16-03-2022', 2022, 3],
+];
+
+/** Numeric entries of a check's data whose keys start with `prefix`, in key order, with the prefix removed. */
+function dataSeries(c: CheckResult | undefined, prefix: string): [string, number][] {
+  if (!c?.data) return [];
+  return Object.entries(c.data)
+    .filter((kv): kv is [string, number] => kv[0].startsWith(prefix) && typeof kv[1] === 'number' && Number.isFinite(kv[1]))
+    .map(([k, v]): [string, number] => [k.slice(prefix.length), v])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Grouped bars: the age-mix check's observed and expected shares of each age group. */
+function ageMixChart(c: CheckResult | undefined): string {
+  const observed = dataSeries(c, 'observed:');
+  const expected = new Map(dataSeries(c, 'expected:'));
+  const groups = observed.filter(([g]) => expected.has(g));
+  if (!groups.length) return '';
+  const W = 720, top = 20, plotH = 160, bottom = 36, left = 50;
+  const h = top + plotH + bottom;
+  const slot = (W - left - 10) / groups.length;
+  const bw = Math.min(60, slot / 3);
+  const y = (v: number): number => top + plotH - Math.max(0, Math.min(1, v)) * plotH;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map(
+    (t) => `<line x1="${left}" y1="${y(t).toFixed(1)}" x2="${W - 10}" y2="${y(t).toFixed(1)}" stroke="#d9dee4"/><text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${t * 100}%</text>`,
+  );
+  const bars = groups.map(([g, o], i) => {
+    const ex = expected.get(g) ?? 0;
+    const x = left + i * slot + slot / 2 - bw;
+    const bar = (v: number, at: number, fill: string, what: string): string =>
+      `<rect x="${at.toFixed(1)}" y="${y(v).toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.5, y(0) - y(v)).toFixed(1)}" fill="${fill}"><title>${e(g)} ${what}: ${e(pct(v))}</title></rect>`;
+    return (
+      bar(o, x, '#3b6ea8', 'observed') +
+      bar(ex, x + bw, '#9aa5b1', 'expected') +
+      `<text x="${(x + bw).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle">${e(g)}</text>`
+    );
+  });
+  const legend = `<rect x="${W - 190}" y="4" width="10" height="10" fill="#3b6ea8"/><text x="${W - 176}" y="13">observed</text><rect x="${W - 110}" y="4" width="10" height="10" fill="#9aa5b1"/><text x="${W - 96}" y="13">expected</text>`;
+  return (
+    `<figure><h3>Age mix at first dose</h3><svg class="chart" id="chart-age-mix" role="img" aria-label="Age groups at first dose, observed and expected shares" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" xmlns="http://www.w3.org/2000/svg">` +
+    ticks.join('') + bars.join('') + legend +
+    `</svg><figcaption>Adults' age groups at their first dose against CoWin's published mix for the same dose dates (check age-mix).</figcaption></figure>`
+  );
+}
+
+/** First doses per month (bars), with the policy phase boundaries as vertical lines. */
+function dose1MonthsChart(c: CheckResult | undefined): string {
+  const months = dataSeries(c, 'dose1:').filter(([m]) => /^\d{4}-\d{2}$/.test(m));
+  if (!months.length) return '';
+  const index = (y: number, m: number): number => y * 12 + m - 1;
+  const parse = (k: string): number => index(Number(k.slice(0, 4)), Number(k.slice(5, 7)));
+  const first = Math.min(parse(months[0][0]), index(2021, 1));
+  const last = Math.max(parse(months[months.length - 1][0]), index(2022, 3));
+  const W = 720, top = 34, plotH = 160, bottom = 36, left = 50;
+  const h = top + plotH + bottom;
+  const slot = (W - left - 10) / (last - first + 1);
+  const max = Math.max(...months.map(([, v]) => v), 1);
+  const y = (v: number): number => top + plotH - (v / max) * plotH;
+  const bars = months.map(([k, v]) => {
+    const x = left + (parse(k) - first) * slot;
+    return `<rect x="${(x + 1).toFixed(1)}" y="${y(v).toFixed(1)}" width="${Math.max(1, slot - 2).toFixed(1)}" height="${Math.max(0.5, y(0) - y(v)).toFixed(1)}" fill="#3b6ea8"><title>${e(k)}: ${n(v)} first doses</title></rect>`;
+  });
+  const lines = PHASES.map(([label, yy, mm], i) => {
+    // The boundary's day within its month, as a fraction of the slot (01 or 03 or 16).
+    const frac = (Number(label.slice(0, 2)) - 1) / 30;
+    const x = left + (index(yy, mm) - first + frac) * slot;
+    return `<line class="phase" x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${top + plotH}" stroke="#b42318" stroke-dasharray="3 2"/><text x="${x.toFixed(1)}" y="${9 + (i % 3) * 9}" text-anchor="middle" font-size="9">${e(label)}</text>`;
+  });
+  const axis = [months[0][0], months[months.length - 1][0]].map((k) => `<text x="${(left + (parse(k) - first + 0.5) * slot).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle">${e(k)}</text>`);
+  return (
+    `<figure><h3>First doses per month</h3><svg class="chart" id="chart-dose1-months" role="img" aria-label="First doses per month with policy phase boundaries" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" xmlns="http://www.w3.org/2000/svg">` +
+    `<line x1="${left}" y1="${y(0)}" x2="${W - 10}" y2="${y(0)}" stroke="#1d232b"/><text x="${left - 6}" y="${top + 4}" text-anchor="end">${n(max)}</text>` +
+    bars.join('') + lines.join('') + axis.join('') +
+    `</svg><figcaption>First doses per month (check age-mix); dashed lines mark the policy phases: 60+ and 45+ with comorbidities (01-03-2021), 45+ (01-04-2021), all adults (01-05-2021), 15-17 (03-01-2022), 12-14 (16-03-2022).</figcaption></figure>`
+  );
+}
+
 export function renderHtml(report: Report): string {
   const { input, verdict } = report;
   const byId = new Map(report.checks.map((c) => [c.id, c]));
@@ -137,7 +220,7 @@ export function renderHtml(report: Report): string {
   }
   const examples = report.checks.flatMap((c) => c.examples.map((x) => ({ id: c.id, ...x })));
   const title = `leakcheck: ${verdict.label.replace('-', ' ')} (${verdict.score} / 100) — ${input.path}`;
-  const charts = [contributionsChart(verdict.contributions), ratesChart(report.checks)].filter(Boolean);
+  const charts = [contributionsChart(verdict.contributions), ratesChart(report.checks), ageMixChart(byId.get('age-mix')), dose1MonthsChart(byId.get('age-mix'))].filter(Boolean);
   const out = [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -152,7 +235,6 @@ export function renderHtml(report: Report): string {
       : '',
     `<p>${e(verdict.summary)}</p></section>`,
     charts.length ? `<h2>Charts</h2>${charts.join('')}` : '',
-    '<p class="note">Dose dates over time are not charted: the report does not carry the sample\'s dates.</p>',
     '<h2>Evidence</h2>',
     '<p class="note">Weights are in decibans (10 log10 of the likelihood ratio): positive for genuine, negative for fabricated; only the strongest check of a correlated group is counted. <code>leakcheck explain &lt;check&gt;</code> gives each baseline and its source.</p>',
     '<table id="evidence"><thead><tr><th>check</th><th>result</th><th class="num">violations</th><th class="num">applicable</th><th class="num">rate</th><th class="num">genuine</th><th class="num">weight</th><th>detail</th></tr></thead><tbody>',
