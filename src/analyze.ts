@@ -10,7 +10,7 @@ import { inferMapping, jsonColumns } from './normalize/mapping.js';
 import { safeText, showValue } from './report/safe.js';
 import { CheckRunner } from './run-checks.js';
 import { scoreSample } from './score.js';
-import type { Check, CheckResult, IngestIssue, InputInfo, MappingEntry, RawRecord, Report } from './types.js';
+import { dict, type Check, type CheckResult, type Dict, type IngestIssue, type InputInfo, type MappingEntry, type RawRecord, type Report } from './types.js';
 import { VERSION } from './version.js';
 
 /** Records read before the mapping is decided (value-based mapping looks at these). */
@@ -72,7 +72,8 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   const profile = detection.profile;
 
   const input: InputInfo = {
-    path: opts.deterministic ? path.split(/[\\/]/).pop()! : path,
+    // A file name is sample-derived too (a zip member's, or one chosen by whoever shared it): escaped.
+    path: safeText(opts.deterministic ? path.split(/[\\/]/).pop()! : path, 4096),
     format: sample.format(),
     encoding: sample.encoding,
     compression: sample.compression,
@@ -129,6 +130,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   input.bytes = sample.bytes();
   input.format = sample.format();
   input.encoding = sample.encoding;
+  if (sample.archive) input.archive = sample.archive();
 
   const checks = runner.finish().map((c) => presentResult(c, opts.reveal ?? false));
   const verdict = scoreSample({ mapping, checks, profile, rows, metas: new Map((opts.checks ?? CHECKS).map((c) => [c.meta.id, c.meta])) });
@@ -167,8 +169,18 @@ function presentResult(c: CheckResult, reveal: boolean): CheckResult {
     summary: safeText(c.summary, 400),
     examples: c.examples.map((e) => ({
       ...e,
+      field: e.field === null ? null : safeText(e.field, 200),
       value: e.value === null ? null : showValue(maskingField(e.field), e.value, reveal),
       message: safeText(e.message, 400),
     })),
+    ...(c.fields ? { fields: c.fields.map((f) => ({ ...f, field: safeText(f.field, 200) })) } : {}),
+    ...(c.data ? { data: escapeData(c.data) } : {}),
   };
+}
+
+/** A check's data with its strings escaped (keys and values may come from the sample). */
+function escapeData(data: Dict<number | string>): Dict<number | string> {
+  const out = dict<number | string>();
+  for (const [k, v] of Object.entries(data)) out[safeText(k, 200)] = typeof v === 'string' ? safeText(v, 400) : v;
+  return out;
 }

@@ -18,6 +18,7 @@ import { FLAGS, LABELS, type Report } from './types.js';
 import { VERSION } from './version.js';
 import { parseIso } from './dates.js';
 import { REPORT_SCHEMA } from './report-schema.js';
+import { safeText } from './report/safe.js';
 import { compareFingerprints, renderComparison } from './dedupe/compare.js';
 import { HmacKeyHash, keyFrom, serializeFingerprint } from './dedupe/fingerprint.js';
 import { fingerprintSample, keyHashFor, loadAgainst, loadSide } from './dedupe/load.js';
@@ -196,7 +197,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('analyze')
-    .description('analyse a sample file (CSV, TSV, JSON, NDJSON; gzip or not) and report a verdict')
+    .description('analyse a sample file (CSV, TSV, JSON, NDJSON; gzip or not; or a zip of them) and report a verdict')
     .argument('<sample>', 'the sample file, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
@@ -207,7 +208,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--reveal', 'show personal values in examples unmasked')
     .option('-q, --quiet', 'print nothing but the report and errors')
     .option('--as-of <date>', 'judge dates against this day instead of today (YYYY-MM-DD)', parseAsOf)
-    .option('--max-bytes <n>', 'stop reading after this many (decompressed) bytes', positiveInt('--max-bytes'))
+    .option('--max-bytes <n>', 'stop reading after this many decompressed bytes (default 1 GiB, all zip members together)', positiveInt('--max-bytes'))
     .option('--all', 'list every check in the terminal report, including those that did not apply')
     .option('--deterministic', 'omit timings and absolute paths so reports can be diffed')
     .option('--debug', 'print stack traces for internal errors')
@@ -276,7 +277,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
-
+  // A reader that stops early (`leakcheck analyze x | head`) closes the pipe: end quietly, not with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') {
+        try {
+          process.stderr.write(`leakcheck: cannot write the output (${err.code ?? err.message})\n`);
+        } catch {
+          // stderr is gone too
+        }
+      }
+      process.exit(err.code === 'EPIPE' ? (process.exitCode ?? code) : EXIT.internal);
+    });
+  }
   const program = buildProgram((c) => (code = c));
   const debug = argv.includes('--debug');
   try {
@@ -299,6 +312,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** One line of an error message: control characters (ANSI/OSC escapes from a file or column name) escaped, length capped. */
 function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
+  return safeText(s.replace(/[\r\n\t]+/g, ' '), 300);
 }

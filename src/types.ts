@@ -33,7 +33,9 @@ export interface IngestIssue {
     | 'invalid-json'
     | 'not-a-record'
     | 'read-error'
-    | 'truncated';
+    | 'truncated'
+    | 'archive-member'
+    | 'duplicate-key';
   line: number;
   /** 1-based record number, when the problem belongs to a record. */
   row?: number;
@@ -75,6 +77,31 @@ export interface InputInfo {
   lineEnding?: 'LF' | 'CRLF' | 'CR' | 'mixed';
   header?: boolean;
   columns: string[];
+  /** A zip archive: its members and which were read (README, "Hostile input"). */
+  archive?: ArchiveInfo;
+}
+
+/** The members of a zip archive and what became of each. */
+export interface ArchiveInfo {
+  format: 'zip';
+  /** Entries in the archive's central directory (files and folders). */
+  entries: number;
+  /** Its files in the order they were considered (data files first), at most 100 listed. */
+  members: ArchiveMember[];
+  /** Files beyond those listed. */
+  unlisted: number;
+}
+
+export interface ArchiveMember {
+  /** The member's name, escaped (control characters shown as \\xNN). */
+  name: string;
+  /** Uncompressed size the archive declares. */
+  bytes: number;
+  status: 'read' | 'skipped';
+  reason?: string;
+  /** Record number of the member's first record, and how many records it gave. */
+  firstRow?: number;
+  rows?: number;
 }
 
 export interface MappingEntry {

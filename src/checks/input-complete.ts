@@ -1,4 +1,4 @@
-// Inputs that end before their data does.
+// Inputs that end before their data does, and parts of an input that were not read.
 import { issueCheck } from './issue-check.js';
 
 export default issueCheck(
@@ -6,11 +6,16 @@ export default issueCheck(
     id: 'input-complete',
     category: 'structure',
     severity: 'error',
-    description: 'Inputs cut short (truncated compression, read errors, size limits)',
-    messages: { truncated: 'the input ends early: {{reason}}; rows after this point were not read' },
+    description: 'Inputs cut short (truncated compression, read errors, size and ratio limits), zip members not read, JSON values overwritten by a repeated key',
+    messages: {
+      truncated: 'the input ends early: {{reason}}; rows after this point were not read',
+      member: 'zip member {{member}}: {{reason}}',
+      duplicateKey: 'the record repeats the key {{key}}: only its last value was read',
+    },
     docs: {
-      why: 'A truncated download or archive leaves the analysis with part of the sample; the verdict then speaks only for the rows read.',
+      why: 'A truncated download or archive leaves the analysis with part of the sample; the verdict then speaks only for the rows read. Members of an archive that were not read, and JSON keys given twice in one record (the last value wins, as in JSON.parse), are parts of the sample the verdict does not cover.',
+      sources: ['RFC 8259 §4 (names within an object should be unique)', 'PKWARE APPNOTE.TXT (zip)'],
     },
   },
-  { truncated: 'truncated', 'read-error': 'truncated' },
+  { truncated: 'truncated', 'read-error': 'truncated', 'archive-member': 'member', 'duplicate-key': 'duplicateKey' },
 );

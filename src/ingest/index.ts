@@ -1,9 +1,10 @@
 // read: open a sample, sniff its format, and stream its records in batches.
 import { InputError } from '../errors.js';
-import type { IngestIssue, InputFormat, RawRecord } from '../types.js';
+import type { ArchiveInfo, IngestIssue, InputFormat, RawRecord } from '../types.js';
 import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
 import { readJson } from './json.js';
-import { ByteLimit, openText, ReadFailure, type OpenOptions } from './source.js';
+import { ByteLimit, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
+import { readZipSample } from './zip.js';
 
 export interface ReadOptions extends OpenOptions {
   /** Force a format instead of sniffing it. */
@@ -24,6 +25,8 @@ export interface Sample {
   columns: () => string[];
   bytes: () => number;
   batches: AsyncGenerator<RawRecord[]>;
+  /** A zip archive's members and what became of each (final once `batches` has ended). */
+  archive?: () => ArchiveInfo;
 }
 
 /** The format the text's head shows. */
@@ -43,7 +46,14 @@ export async function readSample(
   onIssue: (issue: IngestIssue) => void,
   opts: ReadOptions = {},
 ): Promise<Sample> {
-  const text = await openText(path, opts);
+  const budget = newBudget(opts);
+  const opened = await openInput(path, opts, budget);
+  if (opened.kind === 'zip') return readZipSample(opened, onIssue, opts, budget, sampleFromText);
+  return sampleFromText(path, opened.text, onIssue, opts);
+}
+
+/** A sample over decoded text (a file, stdin, or one zip member). Throws InputError when the text is empty. */
+export function sampleFromText(path: string, text: TextSource, onIssue: (issue: IngestIssue) => void, opts: ReadOptions = {}): Sample {
   if (text.head.trim() === '') {
     throw new InputError(`${path} is empty${text.head.length ? ' (whitespace only)' : ''}: there are no records to analyse`);
   }
@@ -78,15 +88,25 @@ export async function readSample(
     compression: text.compression,
     bytes: () => text.bytesIn,
   };
+  // A record that never ends (an unclosed quote, a 100 MB line) stops the read rather than fill memory
+  // (JSON bounds its records itself: json.ts MAX_RECORD).
+  const watch = recordGuard(text.chunks, kind === 'json' ? Infinity : MAX_RECORD_CHARS);
+  const issue = (i: IngestIssue): void => {
+    watch.progress();
+    onIssue(i);
+  };
   let lastLine = 0;
   const track = async function* (batches: AsyncGenerator<RawRecord[]>) {
     for await (const b of batches) {
-      if (b.length) lastLine = b[b.length - 1].line;
+      if (b.length) {
+        lastLine = b[b.length - 1].line;
+        watch.progress();
+      }
       yield b;
     }
   };
   if (kind === 'json') {
-    const r = readJson(text.chunks, onIssue);
+    const r = readJson(watch.chunks, issue);
     return {
       ...common,
       get encoding() {
@@ -99,7 +119,7 @@ export async function readSample(
     };
   }
   const delimiter = sniffDelimiter(text.head);
-  const r = readCsv(text.chunks, delimiter, onIssue, opts.header);
+  const r = readCsv(watch.chunks, delimiter, issue, opts.header);
   return {
     ...common,
     get encoding() {

@@ -20,11 +20,21 @@ type Value = string | Value[] | Node | null;
 type Node = Map<string, Value>;
 
 /** Flatten an assembled object into dotted paths; arrays of objects go to `nested`. */
-function flatten(obj: Node, prefix: string, values: Map<string, string>, nested: Map<string, Map<string, string>[]>): void {
+function flatten(
+  obj: Node,
+  prefix: string,
+  values: Map<string, string>,
+  nested: Map<string, Map<string, string>[]>,
+  collide: (path: string) => void = () => {},
+): void {
   for (const [key, v] of obj) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (v === null) continue;
-    if (typeof v === 'string') values.set(path, v);
+    if (typeof v === 'string') {
+      // `{"a":{"b":1},"a.b":2}`: two values at one dotted path; the later one is kept, as with a repeated key.
+      if (values.has(path)) collide(path);
+      values.set(path, v);
+    }
     else if (Array.isArray(v)) {
       const objects = v.filter((e): e is Node => e instanceof Map);
       if (objects.length) {
@@ -38,8 +48,11 @@ function flatten(obj: Node, prefix: string, values: Map<string, string>, nested:
         );
       }
       const scalars = v.filter((e): e is string => typeof e === 'string');
-      if (scalars.length) values.set(path, scalars.join('|'));
-    } else flatten(v, path, values, nested);
+      if (scalars.length) {
+        if (values.has(path)) collide(path);
+        values.set(path, scalars.join('|'));
+      }
+    } else flatten(v, path, values, nested, collide);
   }
 }
 
@@ -51,11 +64,20 @@ class Assembler {
   tooDeep = 0; // depth beyond MAX_DEPTH being skipped
   truncated = false; // some of the value was deeper than MAX_DEPTH
 
+  duplicates = 0; // keys given twice in one object: the last value wins, as in JSON.parse
+  firstDuplicate = '';
+
   private add(v: Value): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) this.result = v;
     else if (Array.isArray(top)) top.push(v);
-    else top.set(this.keys[this.keys.length - 1] ?? '', v);
+    else {
+      const key = this.keys[this.keys.length - 1] ?? '';
+      if (top.has(key)) {
+        if (!this.duplicates++) this.firstDuplicate = key;
+      }
+      top.set(key, v);
+    }
   }
 
   token(t: Token): void {
@@ -112,6 +134,8 @@ export interface JsonReader {
 
 /** NDJSON lines longer than this are reported and skipped rather than buffered. */
 export const MAX_LINE = 16 * 1024 * 1024;
+/** JSON read without a record coming out of it (one 100 MB string) ends the read: the parser would hold it whole. */
+export const MAX_RECORD = 32 * 1024 * 1024;
 
 type Parser = ReturnType<typeof jsonParser>;
 const newParser = (): Parser => jsonParser({ packValues: true, streamValues: false, jsonStreaming: true });
@@ -121,8 +145,14 @@ const newParser = (): Parser => jsonParser({ packValues: true, streamValues: fal
  * read line by line with a fresh parser per line, so an invalid NDJSON line is reported at its own
  * line and the next line is still read. Elsewhere invalid JSON ends the read with an issue.
  */
-export function readJson(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void): JsonReader {
+export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIssue) => void): JsonReader {
   const reader: JsonReader = { format: 'json', batches: run() };
+  /** Characters read since a record (or an issue) last came out: bounded by MAX_RECORD. */
+  let sinceRecord = 0;
+  const onIssue = (issue: IngestIssue): void => {
+    sinceRecord = 0;
+    report(issue);
+  };
 
   async function* run(): AsyncGenerator<RawRecord[]> {
     let parser = newParser();
@@ -141,11 +171,17 @@ export function readJson(chunks: AsyncIterable<string>, onIssue: (issue: IngestI
     let perLine = false;
     let batch: RawRecord[] = [];
 
-    const emit = (value: Value | undefined): void => {
+    const emit = (value: Value | undefined, from?: Assembler): void => {
+      sinceRecord = 0;
       if (value instanceof Map) {
         const values = new Map<string, string>();
         const nested = new Map<string, Map<string, string>[]>();
-        flatten(value, '', values, nested);
+        let duplicates = from?.duplicates ?? 0;
+        let first = from?.firstDuplicate ?? '';
+        flatten(value, '', values, nested, (path) => {
+          if (!duplicates++) first = path;
+        });
+        if (duplicates) onIssue({ code: 'duplicate-key', line: recLine, row: row + 1, data: { key: first.slice(0, 80), count: duplicates } });
         batch.push({ row: ++row, line: recLine, values, nested: nested.size ? nested : undefined });
       } else if (value !== undefined && value !== null) {
         onIssue({ code: 'not-a-record', line: recLine, data: { kind: Array.isArray(value) ? 'array' : 'value' } });
@@ -172,7 +208,7 @@ export function readJson(chunks: AsyncIterable<string>, onIssue: (issue: IngestI
         asm.token(t);
         if (closes && asm.stack.length === 0 && asm.tooDeep === 0) {
           if (asm.truncated) onIssue({ code: 'invalid-json', line: recLine, data: { problem: `nested deeper than ${MAX_DEPTH} levels: the deeper part was ignored` } });
-          emit(asm.result);
+          emit(asm.result, asm);
           asm = null;
           if (mode === 'top') topValueDone();
         }
@@ -267,6 +303,12 @@ export function readJson(chunks: AsyncIterable<string>, onIssue: (issue: IngestI
             tooLong = false;
           }
         } else {
+          sinceRecord += piece.length;
+          if (sinceRecord > MAX_RECORD) {
+            onIssue({ code: 'invalid-json', line: recLine || line, data: { problem: `a value runs past ${MAX_RECORD / 2 ** 20} MiB without a record ending; the rest of the input was not read` } });
+            failed = true;
+            break;
+          }
           // Feed up to each closing brace, so a record completed before a syntax error is kept
           // (the parser drops the tokens of a call that throws).
           try {

@@ -1,11 +1,19 @@
-// Opens a sample (file or stdin), undoes gzip, recognises binary files, and yields decoded text chunks.
+// Opens a sample (file or stdin), recognises zip archives, undoes gzip, recognises binary files, and yields
+// decoded text chunks, within the byte and compression-ratio limits of hostile input (README, "Hostile input").
 import { createReadStream, promises as fsp } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { Decoder, detectBom, type DecodeStats, type TextEncoding } from './decode.js';
 
 const HEAD_BYTES = 64 * 1024;
+
+/** Default of `--max-bytes`: decompressed bytes read from one input (all zip members together). */
+export const DEFAULT_MAX_BYTES = 2 ** 30;
+/** A compressed stream (gzip, a zip member) may expand at most this many times ... */
+export const MAX_RATIO = 100;
+/** ... once it has produced this many bytes (small, very repetitive files are fine). */
+export const RATIO_GRACE = 64 * 2 ** 20;
 
 export interface TextSource {
   path: string;
@@ -23,17 +31,31 @@ export interface TextSource {
 }
 
 export interface OpenOptions {
-  /** Stop after this many decompressed bytes (guards against decompression bombs). */
+  /** Stop after this many decompressed bytes (default DEFAULT_MAX_BYTES; guards against decompression bombs). */
   maxBytes?: number;
   /** Read from this stream instead of opening `path` (stdin). */
   stream?: Readable;
 }
 
+/** Decompressed bytes read so far from one input, shared by its parts (zip members), against --max-bytes. */
+export interface Budget {
+  used: number;
+  readonly max: number;
+}
+
+export function newBudget(opts: OpenOptions): Budget {
+  return { used: 0, max: opts.maxBytes ?? DEFAULT_MAX_BYTES };
+}
+
+const ZIP_MAGIC = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06], // an empty archive: only the end-of-central-directory record
+  [0x50, 0x4b, 0x07, 0x08], // a spanned archive's marker before the first local header
+];
+
 const BINARY_MAGIC: [string, number[]][] = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
   ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
-  ['a zip archive (zip input is not supported yet: extract it first)', [0x50, 0x4b, 0x03, 0x04]],
-  ['an empty zip archive', [0x50, 0x4b, 0x05, 0x06]],
   ['a Microsoft Office (OLE) file such as .xls', [0xd0, 0xcf, 0x11, 0xe0]],
   ['a JPEG image', [0xff, 0xd8, 0xff]],
   ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
@@ -49,8 +71,13 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
   return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 }
 
+export function isZip(head: Uint8Array): boolean {
+  return ZIP_MAGIC.some((m) => startsWith(head, m));
+}
+
 /** What a binary file is, or null when the head looks like text. */
 export function binaryKind(head: Uint8Array, encoding: TextEncoding): string | null {
+  if (isZip(head)) return 'a zip archive (inside another archive or compressed stream: extract it first)';
   for (const [kind, magic] of BINARY_MAGIC) if (startsWith(head, magic)) return kind;
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return null;
   const n = Math.min(head.length, 8192);
@@ -98,23 +125,42 @@ async function peek(it: AsyncIterator<Buffer>, min: number): Promise<{ head: Buf
 }
 
 async function* chain(head: Buffer[], rest: AsyncIterator<Buffer>, done: boolean, count: (n: number) => void) {
-  for (const c of head) yield c;
-  if (done) return;
-  for (;;) {
-    const next = await rest.next();
-    if (next.done) return;
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    count(chunk.length);
-    yield chunk;
+  try {
+    for (const c of head) yield c;
+    if (done) return;
+    for (;;) {
+      const next = await rest.next();
+      if (next.done) return;
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      count(chunk.length);
+      yield chunk;
+    }
+  } finally {
+    // Stopped early (a limit, --limit, an error): close the file rather than leave it open.
+    if (!done) await rest.return?.();
   }
+}
+
+/**
+ * Pump `src` through a zlib transform with backpressure; returns the transform's output. An error of `src`
+ * destroys the transform with it (read as a truncated stream); when the consumer stops, `src` is closed.
+ */
+export function inflate(src: AsyncIterable<Buffer>, z: Transform): AsyncIterator<Buffer> {
+  const input = Readable.from(src, { objectMode: false });
+  input.on('error', (err) => z.destroy(err));
+  z.on('close', () => input.destroy());
+  input.pipe(z);
+  return z[Symbol.asyncIterator]();
 }
 
 function describeReadError(err: unknown, compression: string): string {
   const e = err as NodeJS.ErrnoException;
+  if (e instanceof ReadFailure) return e.message;
   if (compression === 'gzip' && (e.code === 'Z_BUF_ERROR' || /unexpected end/i.test(e.message ?? ''))) {
     return 'the gzip stream is truncated';
   }
   if (compression === 'gzip' && e.code?.startsWith('Z_')) return `the gzip stream is corrupt (${e.message})`;
+  if (e.code?.startsWith('Z_')) return `the compressed data is corrupt (${e.message})`;
   return `read error (${e.code ?? e.message})`;
 }
 
@@ -123,80 +169,153 @@ export class ReadFailure extends Error {
   override name = 'ReadFailure';
 }
 
+/** Raised inside `chunks` when a size or ratio limit stops the read. */
 export class ByteLimit extends Error {
   override name = 'ByteLimit';
 }
 
-/** Open a sample and decode its text. Throws InputError when there is no text to read. */
-export async function openText(path: string, opts: OpenOptions = {}): Promise<TextSource> {
+const mib = (n: number): string => (n >= 2 ** 30 && n % 2 ** 30 === 0 ? `${n / 2 ** 30} GiB` : n >= 2 ** 20 && n % 2 ** 20 === 0 ? `${n / 2 ** 20} MiB` : `${n} bytes`);
+
+/** A byte stream to decode: what `decodeBytes` reads. */
+export interface ByteInput {
+  /** For error messages: the path, or `archive.zip: member.csv`. */
+  label: string;
+  it: AsyncIterator<Buffer>;
+  /** Bytes taken from the file so far (for a zip member: its compressed bytes), for the ratio limit and `bytesIn`. */
+  bytesIn: () => number;
+  /** Already decompressed (a deflated zip member): the ratio limit applies to it. */
+  deflated?: boolean;
+  /** Called for every byte taken from `it` (before any gzip layer), so `bytesIn` can count them. */
+  count?: (n: number) => void;
+}
+
+/** An opened input: decoded text, or a zip archive for zip.ts (its path; its bytes when it came on stdin). */
+export type Opened = { kind: 'text'; text: TextSource } | { kind: 'zip'; path: string; buffer?: Buffer };
+
+/** Largest zip archive read from standard input (it must be held in memory: a zip is read from its end). */
+export const MAX_STDIN_ZIP = 256 * 2 ** 20;
+
+/**
+ * Open an input: a zip archive (read by zip.ts) or a text sample, decoded. Throws InputError when there is
+ * no text to read.
+ */
+export async function openInput(path: string, opts: OpenOptions = {}, budget = newBudget(opts)): Promise<Opened> {
   const raw = await openBytes(path, opts);
-  let bytesIn = 0;
-  let bytesOut = 0;
   const first = await peek(raw, HEAD_BYTES);
   if (first.error) {
     const err = first.error as NodeJS.ErrnoException;
     throw new InputError(`cannot read ${path} (${err.code ?? err.message})`);
   }
+  const rawHead = Buffer.concat(first.head);
+  if (isZip(rawHead)) {
+    if (!opts.stream) {
+      await raw.return?.();
+      return { kind: 'zip', path };
+    }
+    // Standard input cannot seek: hold the archive in memory, up to a cap.
+    const parts = [...first.head];
+    let size = rawHead.length;
+    while (!first.done) {
+      const next = await raw.next().catch((err: NodeJS.ErrnoException) => {
+        throw new InputError(`cannot read ${path} (${err.code ?? err.message})`);
+      });
+      if (next.done) break;
+      size += next.value.length;
+      if (size > MAX_STDIN_ZIP) {
+        await raw.return?.();
+        throw new InputError(`a zip archive on standard input larger than ${mib(MAX_STDIN_ZIP)}: pass it as a file`);
+      }
+      parts.push(next.value);
+    }
+    return { kind: 'zip', path, buffer: Buffer.concat(parts) };
+  }
+  let bytesIn = 0;
   for (const c of first.head) bytesIn += c.length;
+  const input: ByteInput = {
+    label: path,
+    it: chain(first.head, raw, first.done, (n) => (bytesIn += n))[Symbol.asyncIterator](),
+    bytesIn: () => bytesIn,
+  };
+  return { kind: 'text', text: await decodeBytes(input, budget) };
+}
+
+/**
+ * Decode a byte stream: undo gzip, refuse binary content, decode the text, and stop at the byte budget or
+ * when a compressed stream expands more than MAX_RATIO times. Throws InputError when there is no text.
+ */
+export async function decodeBytes(input: ByteInput, budget: Budget): Promise<TextSource> {
+  const { label } = input;
+  const first = await peek(input.it, 2);
   const rawHead = Buffer.concat(first.head);
   const gzip = rawHead[0] === 0x1f && rawHead[1] === 0x8b;
+  const compression = gzip ? 'gzip' : 'none';
   let bytes: AsyncIterator<Buffer>;
   if (gzip) {
-    const gunzip = createGunzip();
-    const compressed = chain(first.head, raw, first.done, (n) => (bytesIn += n));
-    (async () => {
-      try {
-        for await (const c of compressed) if (!gunzip.write(c)) await new Promise((r) => gunzip.once('drain', r));
-        gunzip.end();
-      } catch (err) {
-        gunzip.destroy(err as Error);
-      }
-    })();
-    bytes = gunzip[Symbol.asyncIterator]();
+    bytes = inflate(chain(first.head, input.it, first.done, () => {}), createGunzip());
+  } else if (first.error && !first.head.length) {
+    throw new InputError(`cannot read ${label}: ${describeReadError(first.error, compression)}`);
   } else {
-    bytes = chain(first.head, raw, first.done, (n) => (bytesIn += n))[Symbol.asyncIterator]();
+    bytes = chain(first.head, input.it, first.done, () => {})[Symbol.asyncIterator]();
   }
-  const compression = gzip ? 'gzip' : 'none';
+  const compressed = gzip || input.deflated === true;
   const dhead = await peek(bytes, HEAD_BYTES);
   const headBuf = Buffer.concat(dhead.head);
   // A stream that fails before yielding anything has no text to read. One that fails later (a small
   // truncated gzip) still has its head: the records in it are read, then `chunks` throws ReadFailure.
   if (dhead.error && headBuf.length === 0) {
-    throw new InputError(`cannot read ${path}: ${describeReadError(dhead.error, compression)}`);
+    throw new InputError(`cannot read ${label}: ${describeReadError(dhead.error, compression)}`);
   }
   const { encoding, bomLength } = detectBom(headBuf);
   const kind = binaryKind(headBuf.subarray(bomLength), encoding);
-  if (kind) throw new InputError(`${path} looks like ${kind}, not a CSV, TSV, JSON or NDJSON sample`);
+  if (kind) {
+    await bytes.return?.();
+    throw new InputError(`${label} looks like ${kind}, not a CSV, TSV, JSON or NDJSON sample`);
+  }
   const decoder = new Decoder(encoding);
-  const maxBytes = opts.maxBytes ?? Infinity;
-  bytesOut = headBuf.length;
-  if (bytesOut > maxBytes) throw new InputError(`${path} is larger than --max-bytes (${maxBytes} bytes)`);
+  let bytesOut = headBuf.length;
+  budget.used += headBuf.length;
+  if (budget.used > budget.max) {
+    await bytes.return?.();
+    throw new InputError(`${label} is larger than --max-bytes (${budget.max} bytes)`);
+  }
   const head = decoder.write(headBuf.subarray(bomLength)) + (dhead.done ? decoder.end() : '');
   async function* text(): AsyncGenerator<string> {
-    yield head;
-    if (dhead.error) throw new ReadFailure(describeReadError(dhead.error, compression));
-    if (dhead.done) return;
-    for (;;) {
-      let next: IteratorResult<Buffer>;
-      try {
-        next = await bytes.next();
-      } catch (err) {
-        throw new ReadFailure(describeReadError(err, compression));
+    try {
+      yield head;
+      if (dhead.error) throw new ReadFailure(describeReadError(dhead.error, compression));
+      if (dhead.done) return;
+      for (;;) {
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await bytes.next();
+        } catch (err) {
+          throw new ReadFailure(describeReadError(err, compression));
+        }
+        if (next.done) break;
+        bytesOut += next.value.length;
+        budget.used += next.value.length;
+        if (budget.used > budget.max) {
+          throw new ByteLimit(`stopped after --max-bytes (${mib(budget.max)} of decompressed input; raise --max-bytes to read more)`);
+        }
+        if (compressed && bytesOut > RATIO_GRACE && bytesOut > MAX_RATIO * input.bytesIn()) {
+          throw new ByteLimit(
+            `stopped after ${mib(Math.floor(bytesOut / 2 ** 20) * 2 ** 20)}: the compressed data expands more than ${MAX_RATIO} times (a decompression bomb?)`,
+          );
+        }
+        yield decoder.write(next.value);
       }
-      if (next.done) break;
-      bytesOut += next.value.length;
-      if (bytesOut > maxBytes) throw new ByteLimit(`stopped after --max-bytes (${maxBytes} bytes of decompressed input)`);
-      yield decoder.write(next.value);
+      const tail = decoder.end();
+      if (tail) yield tail;
+    } finally {
+      await bytes.return?.();
     }
-    const tail = decoder.end();
-    if (tail) yield tail;
   }
   return {
-    path,
+    path: label,
     compression,
     encoding,
     get bytesIn() {
-      return bytesIn;
+      return input.bytesIn();
     },
     get bytesOut() {
       return bytesOut;
@@ -205,4 +324,27 @@ export async function openText(path: string, opts: OpenOptions = {}): Promise<Te
     chunks: text(),
     decodeStats: decoder.stats,
   };
+}
+
+/** Text read without a record coming out of it (CSV: an unclosed quote, a line with no break) ends the read. */
+export const MAX_RECORD_CHARS = 16 * 2 ** 20;
+
+/**
+ * Watch a text stream for a record that never ends: `progress()` is called whenever the reader completes a
+ * record or reports an issue; text beyond MAX_RECORD_CHARS without progress throws ByteLimit from `chunks`
+ * (the reader keeps the records before it, and the read ends with a `truncated` issue). This bounds the
+ * memory a parser spends holding one record.
+ */
+export function recordGuard(chunks: AsyncIterable<string>, max = MAX_RECORD_CHARS): { chunks: AsyncGenerator<string>; progress: () => void } {
+  let pending = 0;
+  async function* guarded(): AsyncGenerator<string> {
+    for await (const text of chunks) {
+      pending += text.length;
+      if (pending > max) {
+        throw new ByteLimit(`a record runs past ${mib(max)} without ending (an unclosed quote, or a line with no line break)`);
+      }
+      yield text;
+    }
+  }
+  return { chunks: guarded(), progress: () => void (pending = 0) };
 }

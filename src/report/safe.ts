@@ -1,8 +1,9 @@
 // Sample-derived text made safe to show: control characters escaped, personal values masked.
 import { FIELD_BY_ID } from '../fields.js';
 
-// C0 and C1 controls, DEL, bidirectional overrides and isolates, zero-width and BOM characters.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// C0 and C1 controls, DEL, bidirectional marks, overrides and isolates, zero-width and BOM characters, and the
+// line and paragraph separators (a terminal or editor may break a line there).
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 /** Longest sample-derived string a report shows. */
 export const MAX_SHOWN = 80;

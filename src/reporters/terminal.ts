@@ -4,6 +4,8 @@ import { findProfile } from '../profiles.js';
 import type { CheckResult, Label, Report } from '../types.js';
 
 const WIDTH = 80;
+/** Columns listed in the mapping section. */
+const MAX_COLUMNS = 200;
 const n = (x: number): string => x.toLocaleString('en-US');
 const pct = (r: number): string => (r === 0 ? '0%' : r < 0.001 ? '<0.1%' : r < 0.1 ? `${(r * 100).toFixed(1)}%` : `${Math.round(r * 100)}%`);
 
@@ -88,6 +90,12 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   for (const [i, l] of wrap(looks, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
   out.push(`  Flags: ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}`);
   if (input.rowsSkipped) out.push(`  Skipped: ${n(input.rowsSkipped)} rows (see structure findings)`);
+  if (input.archive) {
+    const files = input.archive.members.length + input.archive.unlisted;
+    const read = input.archive.members.filter((m) => m.status === 'read').map((m) => m.name);
+    const text = `Zip archive: ${n(read.length)} of ${n(files)} files read as one sample (${read.slice(0, 3).join(', ')}${read.length > 3 ? ', ...' : ''}); --format json lists them all`;
+    for (const [i, l] of wrap(text, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
+  }
   for (const l of wrap(terse(verdict.summary), WIDTH - 2)) out.push(`  ${l}`);
   out.push('');
 
@@ -136,10 +144,16 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const mapped = report.mapping.filter((m) => m.field);
   const by = (s: string): number => report.mapping.filter((m) => m.source === s).length;
   out.push(c.bold(`  Columns: ${mapped.length} mapped (${by('header')} by header, ${by('values')} by values, ${by('option')} by --map), ${report.mapping.length - mapped.length} unmapped`));
-  const colWidth = Math.min(30, Math.max(6, ...report.mapping.map((m) => m.column.length)));
-  for (const m of report.mapping) {
+  // A hostile sample can have 100,000 columns: every mapped one is listed, unmapped ones up to MAX_COLUMNS in all.
+  let room = MAX_COLUMNS - mapped.length;
+  const listed = report.mapping.filter((m) => m.field || room-- > 0);
+  const colWidth = Math.min(30, listed.reduce((w, m) => Math.max(w, m.column.length), 6));
+  for (const m of listed) {
     const col = m.column.length > colWidth ? `${m.column.slice(0, colWidth - 1)}…` : m.column;
     out.push(`    ${pad(col, colWidth)}  ${m.field ? `${pad(m.field, 26)} ${c.dim(m.source ?? '')}` : c.dim('(unmapped)')}`);
+  }
+  if (listed.length < report.mapping.length) {
+    out.push(c.dim(`    ... ${n(report.mapping.length - listed.length)} more unmapped columns (--format json lists every column)`));
   }
   return `${out.join('\n')}\n`;
 }
