@@ -63,10 +63,6 @@ export function recordPhotoIdType(fields: Dict<string>): PhotoIdType | undefined
   return n === undefined ? undefined : idTypeOfDid(n);
 }
 
-// A masked ID whose visible tail itself ends in X (a PAN's check letter: XXXXXXXX123X), which maskedVisible reads
-// as unmasked because X is also the padding character.
-const MASKED_X_TAIL = /^[Xx*\u2022]{4,}[ -]?[A-Za-z0-9]{0,3}[Xx]$/;
-
 /**
  * How many trailing characters of a masked ID number are visible (`XXXXXXXX5438` -> 4, `XXXXXXXX123X` -> 4, a
  * CBDT-masked PAN `AAAPLXXXXA` -> 0), or -1 when the value is not masked (see maskedVisible).
@@ -79,16 +75,7 @@ export function maskedIdVisible(value: string): number {
   if (c !== 88 && c !== 120 && c !== 42 && c !== 0x2022) return isMaskedPan(value) ? 0 : -1;
   const n = maskedVisible(value);
   if (n >= 0) return n;
-  if (isMaskedPan(value)) return 0;
-  const v = value.trim();
-  if (!MASKED_X_TAIL.test(v)) return -1;
-  let tail = 0;
-  for (let i = v.length - 1; i >= 0 && tail < 4; i--) {
-    const c = v.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) tail++;
-    else break;
-  }
-  return Math.min(tail, 4);
+  return isMaskedPan(value) ? 0 : -1;
 }
 
 /** True when an ID number is masked in any CoWin or CBDT style (see maskedIdVisible). */

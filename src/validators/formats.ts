@@ -64,7 +64,7 @@ const MIN_MASK_RUN = 4;
 
 /**
  * How many trailing characters of a masked value are visible: `XXXXXXXX5438` → 4, `******1403` → 4,
- * `XXXX XXXX 1234` → 4, `XXXXXXXXXXXX` → 0. Returns -1 when the value is not masked (no leading run of at
+ * `XXXX XXXX 1234` → 4, `XXXXXXXX226X` → 4, `XXXXXXXXXXXX` → 0. Returns -1 when the value is not masked (no leading run of at
  * least 4 padding characters `X`/`x`/`*`/`•`, spaces and hyphens allowed inside the run, followed only by
  * letters or digits). CoWin's citizen API shows at most 4 (cowin-formats.md §7).
  */
@@ -83,7 +83,11 @@ export function maskedVisible(value: string): number {
   let visible = 0;
   for (; i < end; i++) {
     const c = value.charCodeAt(i);
-    if (isDigitCode(c) || (c >= 65 && c <= 90 && c !== 88) || (c >= 97 && c <= 122 && c !== 120)) visible++;
+    // Past the padding an X is visible only as the last character: a PAN's check letter (XXXXXXXX226X).
+    if (c === 88 || c === 120) {
+      if (i !== end - 1) return -1;
+      visible++;
+    } else if (isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) visible++;
     else if (c !== 32 && c !== 45) return -1;
   }
   return visible;

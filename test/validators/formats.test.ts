@@ -117,6 +117,7 @@ describe('masking', () => {
   const cases: Array<[string, number, string | undefined]> = [
     ['XXXXXXXX5438', 4, '5438'],
     ['********3405', 4, '3405'],
+    ['XXXXXXXX226X', 4, '226X'],
     ['******1403', 4, '1403'],
     ['XXXX XXXX 1234', 4, '1234'],
     ['xxxx-xxxx-1234', 4, '1234'],
