@@ -8,7 +8,7 @@ import { readSample, type ReadOptions } from './ingest/index.js';
 import { createNormalizer } from './normalize/record.js';
 import { inferMapping, jsonColumns } from './normalize/mapping.js';
 import { safeText, showValue } from './report/safe.js';
-import { CheckRunner } from './run-checks.js';
+import { parallelRunner, singleRunner, startWorker } from './parallel-checks.js';
 import { scoreSample } from './score.js';
 import { dict, type Check, type CheckResult, type Dict, type IngestIssue, type InputInfo, type MappingEntry, type RawRecord, type Report } from './types.js';
 import { VERSION } from './version.js';
@@ -42,7 +42,13 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   const started = process.hrtime.bigint();
   const pending: IngestIssue[] = [];
   let deliver: (issue: IngestIssue) => void = (i) => pending.push(i);
-  const sample = await readSample(path, (i) => deliver(i), opts);
+  // Large files use both cores: a worker thread runs part of the checks (src/parallel-checks.ts). Started
+  // first, it loads its modules while this thread reads the head.
+  const worker = startWorker(path, opts);
+  const sample = await readSample(path, (i) => deliver(i), opts).catch((err: unknown) => {
+    worker?.stop();
+    throw err;
+  });
 
   const issueCounts = new Map<string, number>();
   const countIssue = (i: IngestIssue): void => {
@@ -89,7 +95,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
 
   const issues: IngestIssue[] = [];
   const asOf = opts.asOf ?? new Date();
-  const runner = new CheckRunner(opts.checks ?? CHECKS, {
+  const base = {
     input,
     mapping,
     mapped: new Set(mapping.map((m) => m.field).filter((f): f is string => !!f)),
@@ -98,7 +104,8 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     asOf,
     asOfDay: dayOf(asOf),
     options: Object.assign(Object.create(null), opts.checkOptions),
-  });
+  };
+  const runner = worker ? parallelRunner(worker, opts.checks ?? CHECKS, base, { path, opts, limit, ended: done }) : singleRunner(opts.checks ?? CHECKS, base);
   deliver = (i) => {
     countIssue(i);
     if (issues.length < 1000) issues.push(i);
@@ -122,6 +129,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     const next = await it.next();
     if (next.done) break;
     more = consume(next.value);
+    await runner.flush();
     opts.onProgress?.(sample.bytes());
   }
   if (!more) await it.return(undefined);
@@ -132,7 +140,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   input.encoding = sample.encoding;
   if (sample.archive) input.archive = sample.archive();
 
-  const checks = runner.finish().map((c) => presentResult(c, opts.reveal ?? false));
+  const checks = (await runner.finish()).map((c) => presentResult(c, opts.reveal ?? false));
   const verdict = scoreSample({ mapping, checks, profile, rows, metas: new Map((opts.checks ?? CHECKS).map((c) => [c.meta.id, c.meta])) });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {

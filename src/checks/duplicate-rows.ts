@@ -2,7 +2,7 @@
 // from both, an estimate of how many distinct people the sample holds and the `inflated` flag.
 import { Hasher } from '../dedupe/hash.js';
 import { HashSet64 } from '../dedupe/hashset.js';
-import { DOSE_DATE_FIELDS, ID_FIELDS, NAME_FIELDS, birthYearOf, genderCode, mobileTail } from '../dedupe/keys.js';
+import { DOSE_DATE_FIELDS, ID_FIELDS, NAME_FIELDS, birthYearOf, genderCode, mobileTailNumber } from '../dedupe/keys.js';
 import { HAS_DATES, HAS_MOBILE, NearIndex } from '../dedupe/near.js';
 import { foldInto } from '../dedupe/names.js';
 import { FIELDS } from '../fields.js';
@@ -34,6 +34,14 @@ const FIELD_CODE: Record<string, number> = Object.create(null);
 FIELDS.forEach((f, i) => (FIELD_CODE[f.id] = i + 1));
 
 const n = (x: number): string => x.toLocaleString('en-US');
+
+/** Mix four decimal digits (0-9999, zero-padded) into `h` as their characters. */
+function digits4(h: Hasher, v: number): Hasher {
+  const a = (v / 1000) | 0;
+  const b = ((v / 100) | 0) - a * 10;
+  const c = ((v / 10) | 0) - ((v / 100) | 0) * 10;
+  return h.code(48 + a).code(48 + b).code(48 + c).code(48 + (v - ((v / 10) | 0) * 10));
+}
 
 export default defineCheck({
   meta: {
@@ -80,7 +88,8 @@ export default defineCheck({
         for (let m = 0; m < order.length; m++) {
           const v = f[order[m]];
           if (v === undefined) continue;
-          hValue.start(0).str(v).end();
+          // A value hash only feeds the row, rest and dates hashes, which finish with full avalanche.
+          hValue.start(0).strPairs(v).endRaw();
           const code = codes[m];
           const vh = hValue.hi;
           const vl = hValue.lo;
@@ -112,16 +121,20 @@ export default defineCheck({
         const len = foldInto(name);
         if (len < 2) return;
         const gc = g.charCodeAt(0);
-        const tail = f.mobile_number === undefined ? '' : mobileTail(f.mobile_number);
-        const district = f.district_name === undefined ? '' : f.district_name.toLowerCase();
-        const blockA = tail ? hKey.start(10).code(yob).code(gc).str(tail).end32() : 0;
+        // The mobile's last 4 digits and the lower-cased district, hashed as the strings they are (the block
+        // keys decide the comparison order), without making the strings.
+        const tail = f.mobile_number === undefined ? -1 : mobileTailNumber(f.mobile_number);
+        const district = f.district_name === undefined ? '' : f.district_name;
+        const blockA = tail >= 0 ? digits4(hKey.start(10).code(yob).code(gc), tail).end32() : 0;
         const blockB = district
-          ? hKey.start(11).code(yob).code(gc).str(district).end32()
-          : tail
+          ? hKey.start(11).code(yob).code(gc).strLower(district).end32()
+          : tail >= 0
             ? 0
             : hKey.start(12).code(yob).code(gc).end32();
-        const sampleKey = hKey.start(13).code(yob).code(gc).str(tail).sep().str(district).end32();
-        const evidence = (dates ? HAS_DATES : 0) | (tail ? HAS_MOBILE : 0);
+        hKey.start(13).code(yob).code(gc);
+        if (tail >= 0) digits4(hKey, tail);
+        const sampleKey = hKey.sep().strLower(district).end32();
+        const evidence = (dates ? HAS_DATES : 0) | (tail >= 0 ? HAS_MOBILE : 0);
         near.add(rec.row, rec.line, len, blockA, blockB, sampleKey, dates ? hDates.end32() : 0, hRest.end32(), evidence);
       },
       finish() {

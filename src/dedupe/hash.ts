@@ -81,6 +81,64 @@ export class Hasher {
     return this;
   }
 
+  /**
+   * Mix in a string two code units at a time: half the multiplications of {@link str}, different hashes. For
+   * values whose hash is only compared with hashes made the same way.
+   */
+  strPairs(s: string): this {
+    let a = this.a;
+    let b = this.b;
+    const n = s.length;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const c = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    if (i < n) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+    this.n += n;
+    return this;
+  }
+
+  /**
+   * Mix in a string's code units lower-cased as String.prototype.toLowerCase() would (without allocating the
+   * lower-cased copy when the string is ASCII).
+   */
+  strLower(s: string): this {
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return this.str(s.toLowerCase());
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+    this.n += s.length;
+    return this;
+  }
+
+  /**
+   * Finish cheaply, for a value hash that is only mixed into another Hasher (which finishes with full
+   * avalanche): the two lanes with the length folded in, without the finaliser. `hi`/`lo` as for end().
+   */
+  endRaw(): this {
+    this.hi = (this.a ^ Math.imul(this.n, 0x9e3779b1)) >>> 0;
+    this.lo = this.b >>> 0;
+    return this;
+  }
+
   /** Separate two parts of a composite key. */
   sep(): this {
     return this.code(SEPARATOR);

@@ -103,6 +103,20 @@ export function mobileTail(value: string): string {
   return d.length >= 4 ? d.slice(-4) : '';
 }
 
+/** The last four digits of a mobile number as {@link mobileTail} finds them, as a number (0-9999), or -1 when there are none. No allocation. */
+export function mobileTailNumber(value: string): number {
+  let tail = 0;
+  let unit = 1;
+  for (let k = value.length - 1; k >= 0 && unit < 10000; k--) {
+    const c = value.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      tail += (c - 48) * unit;
+      unit *= 10;
+    }
+  }
+  return unit === 10000 ? tail : -1;
+}
+
 /** Gender folded to one letter: m, f or o (others, transgender), or '' when unknown. */
 export function genderCode(value: string | undefined): string {
   if (!value) return '';

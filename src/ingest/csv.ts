@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse';
 import { fieldForHeader } from '../fields.js';
 import type { IngestIssue, RawRecord } from '../types.js';
+import { FastCsv, STOP_HANDOFF } from './fast-csv.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -148,8 +149,21 @@ function blank(cells: string[]): boolean {
 
 interface Parsed {
   record: string[];
-  raw: string;
+  /** The record's text as csv-parse saw it; undefined for a well-formed record from the fast path. */
+  raw: string | undefined;
+  /** Line breaks the record spans (-1: count them in `raw`). */
+  breaks?: number;
 }
+
+/** Which parser reads delimited text: the fast path handing anomalies to csv-parse, or csv-parse alone. */
+export type CsvParser = 'fast' | 'csv-parse';
+
+/** `LEAKCHECK_CSV_PARSER=csv-parse` reads with csv-parse alone (for comparison and benchmarks). */
+export function defaultCsvParser(): CsvParser {
+  return process.env.LEAKCHECK_CSV_PARSER === 'csv-parse' ? 'csv-parse' : 'fast';
+}
+
+const breaksOf = (p: Parsed): number => (p.breaks !== undefined && p.breaks >= 0 ? p.breaks : lineBreaks(p.raw ?? ''));
 
 interface Skipped {
   err: Error & { code?: string };
@@ -175,6 +189,7 @@ export function readCsv(
   delimiter: string,
   onIssue: (issue: IngestIssue) => void,
   headerOption?: boolean,
+  use: CsvParser = defaultCsvParser(),
 ): CsvReader {
   const parser = parse({
     delimiter,
@@ -194,13 +209,39 @@ export function readCsv(
   const skipped: Skipped[] = [];
   let failure: (Error & { code?: string }) | undefined;
   parser.on('data', (p: Parsed) => out.push(p));
-  parser.on('skip', (err: Error, raw?: string) => skipped.push({ err, raw: raw ?? '', at: parser.info.records }));
+  parser.on('skip', (err: Error, raw?: string) => skipped.push({ err, raw: raw ?? '', at: fastRecords + parser.info.records }));
   parser.on('error', (err: Error) => (failure = err));
   const ended = new Promise<void>((resolve) => {
     parser.on('end', resolve);
     parser.on('error', () => resolve());
     parser.on('close', resolve);
   });
+
+  // The fast path reads records until the input ends or csv-parse must take over (fast-csv.ts); `rest` is the
+  // text after the last complete record.
+  const fast = use === 'fast' ? new FastCsv(delimiter) : null;
+  let fastRecords = 0;
+  let rest = '';
+  const onFast = (record: string[], breaks: number, raw: string | undefined): void => {
+    fastRecords++;
+    out.push({ record, raw, breaks });
+  };
+  /** Feed text to the fast path, or to csv-parse once it has taken over. */
+  const feed = (text: string, final: boolean): void => {
+    if (!fast || handedOff) {
+      parser.write(text);
+      return;
+    }
+    const s = rest.length ? rest + text : text;
+    const at = fast.scan(s, 0, final, onFast);
+    rest = at < s.length ? s.slice(at) : '';
+    if (fast.stop === STOP_HANDOFF) {
+      parser.write(rest);
+      rest = '';
+      handedOff = true;
+    }
+  };
+  let handedOff = use !== 'fast';
 
   const reader: CsvReader = { columns: [], header: false, batches: run() };
   let nextLine = 1; // physical line where the next record starts
@@ -223,7 +264,7 @@ export function readCsv(
     skipsDue(false);
     consumed++;
     const line = nextLine;
-    nextLine += lineBreaks(p.raw);
+    nextLine += breaksOf(p);
     const cells = p.record;
     if (blank(cells)) {
       onIssue({ code: 'blank-row', line });
@@ -238,7 +279,8 @@ export function readCsv(
         data: { expected: width, actual: cells.length },
       });
     }
-    const problem = quotingProblem(p.raw, delimiter);
+    // A record from the fast path is well-formed RFC 4180 by construction: no quoting problem to look for.
+    const problem = p.raw === undefined ? null : quotingProblem(p.raw, delimiter);
     if (problem) onIssue({ code: 'bad-quoting', line, row: rowNumber, data: { problem } });
     recs.push({ row: ++row, line, cells });
   }
@@ -262,7 +304,7 @@ export function readCsv(
       skipsDue(false);
       consumed++;
       const line = nextLine;
-      nextLine += lineBreaks(p.raw);
+      nextLine += breaksOf(p);
       const seen = new Map<string, number>();
       reader.columns = first.map((name, i) => {
         const label = name.trim();
@@ -278,7 +320,7 @@ export function readCsv(
         }
         return label;
       });
-      const problem = quotingProblem(p.raw, delimiter);
+      const problem = p.raw === undefined ? null : quotingProblem(p.raw, delimiter);
       if (problem) onIssue({ code: 'bad-quoting', line, data: { problem } });
     }
     for (; at < window.length; at++) take(window[at], recs);
@@ -303,11 +345,13 @@ export function readCsv(
     let readError: unknown;
     try {
       for await (const text of chunks) {
-        parser.write(text);
+        feed(text, false);
         const recs = flush(false);
         if (recs.length) yield recs;
         if (failure) break;
       }
+      // The end of the input: the fast path's last record (csv-parse finishes its own on end()).
+      if (!handedOff && !failure) feed('', true);
     } catch (err) {
       readError = err;
     } finally {

@@ -1,0 +1,253 @@
+// `npm run bench`: time `leakcheck analyze` end to end against bare parsing, on 1M and 10M generated rows.
+// A script, not a test: it prints rows/s, MB/s, peak RSS and the ratios between them (medians of --runs runs).
+//
+//   node dist/dev/bench.js [rows ...] [--runs n]      default: 1000000 10000000, 3 runs
+//
+// Samples are generated once with the seeded generator (src/synth/people.ts) and cached in
+// $TMPDIR/leakcheck-bench: a sample of n million rows is n blocks of one million people, block b drawn from
+// seed 7 + b (so the 10M sample starts with the 1M one), the blocks generated two at a time in child processes.
+// Each measurement runs in its own process, so its peak RSS is its own.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dayNumber } from '../dates.js';
+import { people } from '../synth/people.js';
+import { Random } from '../synth/random.js';
+import { beneficiaryRow, toDelimited } from '../synth/samples.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = fileURLToPath(new URL('../', import.meta.url));
+const CACHE = join(tmpdir(), 'leakcheck-bench');
+const BIN = join(ROOT, 'bin', 'leakcheck.js');
+const SELF = fileURLToPath(import.meta.url);
+// Reports the child's peak RSS on exit, so the measured programs need no benchmark hooks.
+const RSS_HOOK = join(CACHE, 'rss-hook.cjs');
+const BLOCK = 1_000_000;
+const SEED = 7;
+/** Bumped when the generator's output changes, so stale cached samples are not reused. */
+const SAMPLE_VERSION = 2;
+
+// ---------------------------------------------------------------------------------------------------------
+// Samples
+
+/** `--generate seed rows out`: write `rows` beneficiary rows (no header) drawn from `seed` to `out`. */
+async function generateBlock(seed: number, rows: number, out: string): Promise<void> {
+  const stream = createWriteStream(out);
+  const r = new Random(seed);
+  const asOf = dayNumber(2022, 6, 30);
+  const step = 10_000;
+  for (let done = 0; done < rows; done += step) {
+    const csv = toDelimited(people(r, Math.min(step, rows - done), { asOf }).map(beneficiaryRow));
+    if (!stream.write(csv.slice(csv.indexOf('\n') + 1))) await new Promise<void>((res) => stream.once('drain', () => res()));
+  }
+  await new Promise<void>((res) => stream.end(res));
+}
+
+function header(): string {
+  const csv = toDelimited(people(new Random(SEED), 1, { asOf: dayNumber(2022, 6, 30) }).map(beneficiaryRow));
+  return csv.slice(0, csv.indexOf('\n') + 1);
+}
+
+/** The cached block of one million rows from `seed`, generated in a child process when missing. */
+function block(seed: number): { path: string; done: Promise<void> } {
+  const path = join(CACHE, `block-v${SAMPLE_VERSION}-${seed}.csv`);
+  if (existsSync(path)) return { path, done: Promise.resolve() };
+  const tmp = `${path}.partial`;
+  const done = new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [SELF, '--generate', String(seed), String(BLOCK), tmp], { stdio: 'inherit' });
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`generating block ${seed} failed (${code})`));
+      renameSync(tmp, path);
+      resolve();
+    });
+  });
+  return { path, done };
+}
+
+/** Write (once) a beneficiary-shaped CSV of `rows` rows (a multiple of a million, or fewer than a million). */
+async function sample(rows: number): Promise<string> {
+  const path = join(CACHE, `beneficiaries-v${SAMPLE_VERSION}-${rows}.csv`);
+  if (existsSync(path)) return path;
+  const blocks = Math.max(1, Math.ceil(rows / BLOCK));
+  process.stderr.write(`generating ${rows.toLocaleString('en-US')} rows (${blocks} block${blocks > 1 ? 's' : ''} of up to 1M, two at a time) ...\n`);
+  const t0 = Date.now();
+  if (rows < BLOCK) {
+    const tmp = `${path}.body`;
+    await generateBlock(SEED, rows, tmp);
+    await concat(path, [tmp]);
+    rmSync(tmp);
+  } else {
+    const paths: string[] = [];
+    for (let b = 0; b < blocks; b += 2) {
+      const pair = [block(SEED + b), ...(b + 1 < blocks ? [block(SEED + b + 1)] : [])];
+      await Promise.all(pair.map((p) => p.done));
+      paths.push(...pair.map((p) => p.path));
+    }
+    await concat(path, paths);
+  }
+  process.stderr.write(`  generated in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  return path;
+}
+
+/** `path` = the header, then the files' contents. */
+async function concat(path: string, parts: string[]): Promise<void> {
+  const tmp = `${path}.partial`;
+  const out = createWriteStream(tmp);
+  out.write(header());
+  const buf = Buffer.alloc(1 << 20);
+  for (const part of parts) {
+    const fd = openSync(part, 'r');
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+      if (!out.write(Buffer.from(buf.subarray(0, n)))) await new Promise<void>((res) => out.once('drain', () => res()));
+    }
+    closeSync(fd);
+  }
+  await new Promise<void>((res) => out.end(res));
+  renameSync(tmp, path);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Measurements
+
+interface Run {
+  seconds: number;
+  rssMiB: number;
+  out: string;
+  err: string;
+}
+
+function timed(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', RSS_HOOK, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const rss = /maxrss-kib=(\d+)/.exec(r.stderr);
+  return { seconds, rssMiB: rss ? Number(rss[1]) / 1024 : NaN, out: r.stdout, err: r.stderr };
+}
+
+/** Child scripts: each reads the file once and prints the records it counted. */
+const SCRIPTS: Record<string, string> = {
+  // csv-parse as the tool configures it (line ends, relaxed quotes and column counts), streaming.
+  'csv-parse': `
+    import { createReadStream } from 'node:fs';
+    import { parse } from ${JSON.stringify(pathToFileURL(join(ROOT, 'node_modules/csv-parse/lib/index.js')).href)};
+    let n = 0;
+    const parser = createReadStream(process.argv[2]).pipe(parse({ record_delimiter: ['\\r\\n', '\\n', '\\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+    for await (const rec of parser) n++;
+    process.stdout.write(String(n));`,
+  // The tool's fast path alone: UTF-8 chunks straight into the splitter.
+  'fast-csv': `
+    import { createReadStream } from 'node:fs';
+    import { FastCsv } from ${JSON.stringify(pathToFileURL(join(DIST, 'ingest/fast-csv.js')).href)};
+    const fast = new FastCsv(',');
+    let n = 0;
+    let rest = '';
+    const count = () => n++;
+    for await (const chunk of createReadStream(process.argv[2], { encoding: 'utf8', highWaterMark: 65536 })) {
+      const s = rest + chunk;
+      rest = s.slice(fast.scan(s, 0, false, count));
+    }
+    fast.scan(rest, 0, true, count);
+    process.stdout.write(String(n));`,
+  // The tool's whole reading layer: open, decode, sniff, fast path, header, line numbers, structure issues.
+  reader: `
+    import { readSample } from ${JSON.stringify(pathToFileURL(join(DIST, 'ingest/index.js')).href)};
+    let n = 0;
+    const sample = await readSample(process.argv[2], () => {}, { maxBytes: Number.MAX_SAFE_INTEGER });
+    for await (const b of sample.batches) n += b.length;
+    process.stdout.write(String(n));`,
+};
+
+function script(name: string): string {
+  const path = join(CACHE, `bench-${name}.mjs`);
+  writeFileSync(path, SCRIPTS[name]);
+  return path;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Summary {
+  seconds: number;
+  rssMiB: number;
+  runs: number[];
+}
+
+function measure(runs: number, once: () => Run): Summary {
+  const all: Run[] = [];
+  for (let i = 0; i < runs; i++) all.push(once());
+  return { seconds: median(all.map((r) => r.seconds)), rssMiB: median(all.map((r) => r.rssMiB)), runs: all.map((r) => r.seconds) };
+}
+
+function line(label: string, s: Summary, rows: number, bytes: number): string {
+  const rps = Math.round(rows / s.seconds).toLocaleString('en-US');
+  const runs = s.runs.length > 1 ? `  (${s.runs.map((x) => x.toFixed(2)).join(', ')})` : '';
+  return `  ${label.padEnd(34)} ${s.seconds.toFixed(2).padStart(7)} s ${rps.padStart(11)} rows/s ${(bytes / 1e6 / s.seconds).toFixed(1).padStart(6)} MB/s  RSS ${s.rssMiB.toFixed(0).padStart(5)} MiB${runs}`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--generate') return generateBlock(Number(args[1]), Number(args[2]), args[3]);
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(RSS_HOOK, "process.on('exit', () => process.stderr.write(`maxrss-kib=${process.resourceUsage().maxRSS}\\n`));\n");
+  let runs = 3;
+  const sizes: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]));
+    else if (Number(args[i]) > 0) sizes.push(Number(args[i]));
+  }
+  if (!sizes.length) sizes.push(1_000_000, 10_000_000);
+  const files = new Map<number, string>();
+  for (const rows of sizes) files.set(rows, await sample(rows));
+
+  process.stdout.write(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)}; median of ${runs} run(s)\n`);
+  const results = new Map<number, Summary>();
+  for (const rows of sizes) {
+    const file = files.get(rows)!;
+    const bytes = statSync(file).size;
+    process.stdout.write(`${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(0)} MB (${file})\n`);
+    const counted = (name: string) => (): Run => {
+      const r = timed([script(name), file]);
+      if (Number(r.out) !== rows + 1 && Number(r.out) !== rows) throw new Error(`${name} counted ${r.out} records, expected ${rows}`);
+      return r;
+    };
+    const bare = measure(runs, counted('csv-parse'));
+    process.stdout.write(`${line('bare csv-parse pass', bare, rows, bytes)}\n`);
+    const fast = measure(runs, counted('fast-csv'));
+    process.stdout.write(`${line('bare fast-csv pass (tool)', fast, rows, bytes)}\n`);
+    const reader = measure(runs, counted('reader'));
+    process.stdout.write(`${line('reader only (readSample)', reader, rows, bytes)}\n`);
+    const cli = (threads: string) => (): Run => {
+      // --max-bytes: the default cap (1 GiB of decompressed input) would cut the 10M sample short.
+      const r = timed([BIN, 'analyze', file, '--format', 'json', '--quiet', '--max-bytes', String(2 ** 40)], {
+        LEAKCHECK_THREADS: threads,
+        LEAKCHECK_DEBUG_THREADS: '1',
+      });
+      const report = JSON.parse(r.out) as { input: { rows: number } };
+      if (report.input.rows !== rows) throw new Error(`analyze read ${report.input.rows} rows, expected ${rows}`);
+      const debug = /threads: .*/.exec(r.err);
+      if (debug) process.stderr.write(`    ${debug[0]}\n`);
+      return r;
+    };
+    const one = measure(runs, cli('1'));
+    process.stdout.write(`${line('leakcheck analyze, 1 thread', one, rows, bytes)}\n`);
+    const two = measure(runs, cli(''));
+    process.stdout.write(`${line('leakcheck analyze (json), default', two, rows, bytes)}\n`);
+    process.stdout.write(
+      `  analyze / csv-parse time ${(two.seconds / bare.seconds).toFixed(2)}x, analyze / fast-csv ${(two.seconds / fast.seconds).toFixed(1)}x, ` +
+        `csv-parse / fast-csv ${(bare.seconds / fast.seconds).toFixed(1)}x, 1 thread / default ${(one.seconds / two.seconds).toFixed(2)}x\n`,
+    );
+    results.set(rows, two);
+  }
+  const a = results.get(1_000_000);
+  const b = results.get(10_000_000);
+  if (a && b) process.stdout.write(`10M / 1M analyze time: ${(b.seconds / a.seconds).toFixed(2)} (target <= 11)\n`);
+}
+
+await main();

@@ -1,0 +1,308 @@
+// The second core: a worker thread runs about half of the per-record checks while the main thread runs the
+// rest. The worker reads the same file itself, with the same reader, mapping and row limit, so it sees the
+// same records; re-reading costs it less than receiving them would (measured: shipping normalised records
+// packed as one string per batch cost ~2.9 s of CPU per million rows across both threads; the fast CSV path
+// and the normaliser cost ~0.8 s). Both halves report through the same CheckRunner code, so the report is the
+// one a single thread writes (test/perf-paths.test.ts compares them).
+//
+// Which checks go to the worker: per-record checks of the registry (the worker imports the same modules), never
+// the structure checks (they read ingest issues and `ctx.input` as the main thread fills them) nor checks that
+// read `ctx.options` (their values are not copied). They are split by the measured cost below so both threads
+// finish together. Standard input cannot be read twice: it is analysed on one thread.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CHECKS } from './checks/index.js';
+import type { ReadOptions } from './ingest/index.js';
+import { CheckRunner, type BaseContext } from './run-checks.js';
+import type { Check, CheckResult, IngestIssue, InputInfo, MappingEntry, SampleRecord } from './types.js';
+
+/**
+ * Cost of each check in milliseconds per million beneficiary-shaped rows (CPU profile of `analyze` on the bench
+ * sample; src/dev/bench.ts). Only the proportions matter. Checks not listed weigh {@link DEFAULT_COST}.
+ */
+export const CHECK_COST: Readonly<Record<string, number>> = {
+  'duplicate-rows': 1720,
+  'id-conflict': 800,
+  'duplicate-ids': 710,
+  'record-schema': 630,
+  'manufactured-ids': 300,
+  'known-public-values': 230,
+  'dose-dates': 210,
+  'age-eligibility': 160,
+  'masking-consistency': 150,
+  'date-format': 140,
+  'dose-interval-max': 120,
+  'dose-interval-min': 110,
+  vocabulary: 95,
+  'vaccine-allowed': 95,
+  'age-early-dose': 85,
+  'aadhaar-checksum': 80,
+  'gender-split': 75,
+  'aadhaar-first-digit': 75,
+  'vaccination-status': 65,
+  'name-fingerprints': 50,
+  'id-formats': 50,
+  'age-mix': 30,
+  'birth-year-range': 30,
+  'mobile-limit': 25,
+  'pan-format': 25,
+  'mobile-number': 20,
+  'birth-year-heaping': 20,
+  'photo-id-format': 20,
+  'pan-name': 15,
+  'vaccine-split': 15,
+  'udid-birth-year': 10,
+}
+export const DEFAULT_COST = 10;
+/** What calling a check costs its thread per million rows, on top of its own work (the runner's dispatch). */
+export const DISPATCH_COST = 8;
+/** Checks that read `ctx.options` (not copied to the worker). */
+const MAIN_ONLY = new Set(['overlap-known']);
+
+/** Inputs smaller than this are analysed on one thread: a worker takes ~0.2 s to start. */
+export const MIN_PARALLEL_BYTES = 8 * 1024 * 1024;
+/** Nor is a `--limit` below this many rows worth a second thread. */
+export const MIN_PARALLEL_ROWS = 50_000;
+
+/** The compiled worker (dist/check-worker.js); absent when running from sources (tests), then one thread is used. */
+const WORKER_URL = new URL('./check-worker.js', import.meta.url);
+
+/**
+ * Whether to run the checks on two threads: `LEAKCHECK_THREADS=1` says never, `=2` for any file; otherwise for a
+ * file of at least {@link MIN_PARALLEL_BYTES}. Never for standard input (it cannot be read twice).
+ */
+export function wantThreads(path: string, opts: { stream?: unknown; limit?: number }): boolean {
+  const env = process.env.LEAKCHECK_THREADS;
+  if (env === '1' || opts.stream || path === '-') return false;
+  if (!existsSync(fileURLToPath(WORKER_URL))) return false;
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return false;
+    size = st.size;
+  } catch {
+    return false;
+  }
+  if (env === '2') return true;
+  return size >= MIN_PARALLEL_BYTES && (opts.limit ?? Infinity) >= MIN_PARALLEL_ROWS;
+}
+
+/** Split checks between the threads by cost: the indexes of the checks the worker runs. */
+export function splitChecks(checks: readonly Check[]): Set<number> {
+  const cost = (c: Check): number => (CHECK_COST[c.meta.id] ?? DEFAULT_COST) + DISPATCH_COST;
+  let total = 0;
+  const eligible: number[] = [];
+  checks.forEach((c, i) => {
+    total += cost(c);
+    if (CHECKS.includes(c) && c.meta.category !== 'structure' && !MAIN_ONLY.has(c.meta.id)) eligible.push(i);
+  });
+  // Largest first onto the worker while it stays at or under half the work.
+  eligible.sort((a, b) => cost(checks[b]) - cost(checks[a]));
+  const worker = new Set<number>();
+  let load = 0;
+  for (const i of eligible) {
+    if (load + cost(checks[i]) <= total / 2) {
+      worker.add(i);
+      load += cost(checks[i]);
+    }
+  }
+  return worker;
+}
+
+/** CPU time of the calling thread in milliseconds (Linux /proc; NaN elsewhere), for LEAKCHECK_DEBUG_THREADS. */
+export function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** What the worker needs to read the sample and run its checks (structured-cloneable). */
+export interface WorkerStart {
+  type: 'start';
+  path: string;
+  read: ReadOptions;
+  limit: number;
+  mapping: MappingEntry[];
+  ids: string[];
+  base: Omit<BaseContext, 'issues' | 'options'>;
+}
+
+export type ToWorker = WorkerStart | { type: 'finish'; input: InputInfo };
+export type FromWorker =
+  | { type: 'read'; rows: number; busyMs: number }
+  | { type: 'results'; results: CheckResult[]; busyMs: number; cpuMs: number }
+  | { type: 'error'; message: string; stack?: string };
+
+/** The runner analyze() drives: CheckRunner's interface, with a wait point per batch and an asynchronous finish. */
+export interface Runner {
+  issue(issue: IngestIssue): void;
+  record(rec: SampleRecord): void;
+  /** Called after each batch: throws when the worker has failed. */
+  flush(): Promise<void>;
+  finish(): Promise<CheckResult[]>;
+}
+
+/** One thread: CheckRunner as is. */
+export function singleRunner(checks: readonly Check[], base: BaseContext): Runner {
+  const r = new CheckRunner(checks, base);
+  return {
+    issue: (i) => r.issue(i),
+    record: (rec) => r.record(rec),
+    flush: async () => {},
+    finish: async () => r.finish(),
+  };
+}
+
+/** A started worker, loading its modules while the main thread reads the head of the sample. */
+export class CheckWorker {
+  readonly worker = new Worker(WORKER_URL);
+  failure: Error | undefined;
+  /** The worker's rows and time once it has read the whole sample. */
+  read: { rows: number; busyMs: number } | undefined;
+  results: { results: CheckResult[]; busyMs: number; cpuMs: number } | undefined;
+  private wake: (() => void) | undefined;
+  private stopped = false;
+
+  constructor() {
+    this.worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'read') this.read = msg;
+      else if (msg.type === 'results') this.results = msg;
+      else {
+        this.failure = new Error(msg.message);
+        if (msg.stack) this.failure.stack = msg.stack;
+      }
+      this.wake?.();
+    });
+    this.worker.on('error', (err) => {
+      this.failure = err;
+      this.wake?.();
+    });
+    this.worker.on('exit', (code) => {
+      if (this.stopped) return;
+      this.failure ??= new Error(`the check worker stopped (exit code ${code})`);
+      this.wake?.();
+    });
+    // It never keeps the process alive by itself (an analysis that throws leaves it behind); it is referenced
+    // only while the main thread waits for it.
+    this.worker.unref();
+  }
+
+  post(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    void this.worker.terminate();
+  }
+
+  /** Wait until `ready()`; rejects (and stops the worker) when it fails. */
+  until(ready: () => boolean): Promise<void> {
+    this.worker.ref();
+    return new Promise<void>((resolve, reject) => {
+      const check = (): void => {
+        this.wake = undefined;
+        if (this.failure) {
+          this.worker.unref();
+          this.stop();
+          reject(this.failure);
+        } else if (ready()) {
+          this.worker.unref();
+          resolve();
+        } else this.wake = check;
+      };
+      check();
+    });
+  }
+}
+
+/** Start a worker when {@link wantThreads} says so (early: it loads its modules meanwhile), else null. */
+export function startWorker(path: string, opts: { stream?: unknown; limit?: number }): CheckWorker | null {
+  return wantThreads(path, opts) ? new CheckWorker() : null;
+}
+
+/** Keep the read options the worker can receive and needs (no stream, no callbacks). */
+function readOptions(opts: object): ReadOptions {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(opts)) if (k !== 'stream' && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) out[k] = v;
+  return out as ReadOptions;
+}
+
+/**
+ * Two threads: the checks split by {@link splitChecks}, the worker's share run by `cw` over its own reading of
+ * `path` (`opts` as given to analyze(), `limit` rows at most). One thread after all when the sample `ended`
+ * within the mapping window (unless LEAKCHECK_THREADS=2).
+ */
+export function parallelRunner(
+  cw: CheckWorker,
+  checks: readonly Check[],
+  base: BaseContext,
+  { path, opts, limit, ended }: { path: string; opts: object; limit: number; ended: boolean },
+): Runner {
+  const onWorker = splitChecks(checks);
+  if (onWorker.size === 0 || (ended && process.env.LEAKCHECK_THREADS !== '2')) {
+    cw.stop();
+    return singleRunner(checks, base);
+  }
+  const main = new CheckRunner(
+    checks.filter((_, i) => !onWorker.has(i)),
+    base,
+  );
+  const { input, mapping, mapped, profile, asOf, asOfDay } = base;
+  cw.post({
+    type: 'start',
+    path,
+    read: readOptions(opts),
+    limit,
+    mapping,
+    ids: checks.filter((_, i) => onWorker.has(i)).map((c) => c.meta.id),
+    base: { input, mapping, mapped, profile, asOf, asOfDay },
+  });
+  const t0 = performance.now();
+  return {
+    issue: (i) => main.issue(i),
+    record: (rec) => main.record(rec),
+    async flush() {
+      if (cw.failure) await cw.until(() => false);
+    },
+    async finish() {
+      let mine: CheckResult[];
+      try {
+        mine = main.finish();
+      } catch (err) {
+        cw.stop();
+        throw err;
+      }
+      const mainDone = performance.now();
+      await cw.until(() => cw.read !== undefined);
+      if (cw.read!.rows !== input.rows) {
+        cw.stop();
+        throw new Error(`the check worker read ${cw.read!.rows} rows where the main thread read ${input.rows}: was the file changed during the analysis?`);
+      }
+      cw.post({ type: 'finish', input });
+      await cw.until(() => cw.results !== undefined);
+      cw.stop();
+      if (process.env.LEAKCHECK_DEBUG_THREADS === '1') {
+        const ms = (x: number): string => `${Math.round(x)} ms`;
+        process.stderr.write(
+          `threads: main checks done after ${ms(mainDone - t0)} (main thread CPU ${ms(threadCpuMs())} in all), worker busy ${ms(cw.results!.busyMs)} ` +
+            `(CPU ${ms(cw.results!.cpuMs)}), results after ${ms(performance.now() - t0)}; ` +
+            `the worker ran ${onWorker.size} of ${checks.length} checks\n`,
+        );
+      }
+      // Back in the order the checks were given.
+      const theirs = cw.results!.results;
+      const out: CheckResult[] = [];
+      let a = 0;
+      let b = 0;
+      checks.forEach((_, i) => out.push(onWorker.has(i) ? theirs[b++] : mine[a++]));
+      return out;
+    },
+  };
+}
