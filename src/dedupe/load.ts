@@ -7,6 +7,7 @@ import { defineCheck } from '../types.js';
 import type { AgainstOption } from '../checks/overlap-known.js';
 import type { Side } from './compare.js';
 import { EphemeralKeyHash, FingerprintBuilder, HmacKeyHash, looksLikeFingerprint, parseFingerprint, type Fingerprint, type KeyHash } from './fingerprint.js';
+import { safeText } from '../report/safe.js';
 
 /** The first bytes of a file as text ('' when it cannot be read: the sample reader then reports why). */
 function head(path: string, bytes = 256): string {
@@ -74,10 +75,10 @@ export async function loadSide(path: string, kh: KeyHash, opts: SampleOptions = 
   if (path === '-') throw new UsageError('compare and --against read files, not standard input');
   if (isFingerprintFile(path)) {
     const fingerprint = readFingerprintFile(path, kh);
-    return { side: { path, kind: 'fingerprint', rows: fingerprint.rows }, fingerprint };
+    return { side: { path: safeText(path, 4096), kind: 'fingerprint', rows: fingerprint.rows }, fingerprint };
   }
   const fingerprint = await fingerprintSample(path, kh, opts);
-  return { side: { path, kind: 'sample', rows: fingerprint.rows }, fingerprint };
+  return { side: { path: safeText(path, 4096), kind: 'sample', rows: fingerprint.rows }, fingerprint };
 }
 
 /** What `analyze --against` passes to the overlap-known check. */

@@ -118,3 +118,17 @@ describe('duplicates end to end', () => {
     expect(noKey.stderr).toMatch(/is a fingerprint: give the key/);
   });
 });
+
+describe('compare with hostile file names', () => {
+  it('escapes control characters in the paths it prints, in the terminal and in JSON', () => {
+    const a = tempFile('a\u001b[31mred\u0007.csv', toDelimited(base.slice(0, 40)));
+    const b = tempFile('b.csv', toDelimited(base.slice(0, 40)));
+    for (const format of ['terminal', 'json']) {
+      const r = runCli(['compare', a, b, '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+      const shown = format === 'json' ? (JSON.parse(r.stdout) as Comparison).a.path : r.stdout;
+      expect(shown).toContain('\\x1b[31mred\\x07.csv');
+    }
+  });
+});
