@@ -3,8 +3,8 @@ import { CHECKS, findCheck } from './checks/index.js';
 import { UsageError } from './errors.js';
 import { BASELINES } from './evidence.js';
 import { PROFILES, type Slot } from './profiles.js';
+import { percent } from './report/numbers.js';
 
-const pct = (r: number): string => (r === 0 ? '0%' : r < 0.001 ? '<0.1%' : `${(r * 100).toFixed(r < 0.1 ? 1 : 0)}%`);
 
 /** Every check, one line each: id, category, what it tests. */
 export function renderCheckList(): string {
@@ -25,7 +25,7 @@ export function renderExplain(id: string): string {
   out.push('', 'Baselines:');
   if (base) {
     out.push(
-      `  violation rate in genuine CoWin data: about ${pct(base.genuine)}; in fabricated data: about ${pct(base.fabricated)}`,
+      `  violation rate in genuine CoWin data: about ${percent(base.genuine)}; in fabricated data: about ${percent(base.fabricated)}`,
       `  correlation group: ${base.group} (only the strongest check of a group counts towards the score)`,
       `  source: ${base.source}`,
     );

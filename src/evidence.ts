@@ -2,6 +2,7 @@
 // data" and "fabricated", grouping correlated checks so they are not counted twice. README "Verdict".
 import model from './model.json' with { type: 'json' };
 import type { CheckMeta, CheckResult, Contribution } from './types.js';
+import { count, percent } from './report/numbers.js';
 
 /** A check's baseline: the share of its applicable rows expected to violate it under each hypothesis. */
 export interface Baseline {
@@ -76,7 +77,6 @@ export function checkLlr(k: number, n: number, genuine: number, fabricated: numb
   return lg - lfab;
 }
 
-const pct = (r: number): string => (r === 0 ? '0%' : r < 0.001 ? '<0.1%' : r < 0.1 ? `${(r * 100).toFixed(1)}%` : `${Math.round(r * 100)}%`);
 
 /** Lower-case the first letter unless it starts an acronym ("PIN codes"). */
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
@@ -84,8 +84,8 @@ const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).t
 /** The reason a check gives, in words a responder can paste into a ticket. */
 function reason(c: CheckResult, meta: CheckMeta | undefined, genuine: number): string {
   const observed =
-    c.summary || `${c.violations.toLocaleString('en-US')} of ${c.applicable.toLocaleString('en-US')} (${pct(c.rate ?? 0)})${meta ? `: ${lowerFirst(meta.description)}` : ''}`;
-  return /genuine/i.test(observed) ? observed : `${observed.replace(/\.$/, '')}; in genuine data about ${pct(genuine)}`;
+    c.summary || `${count(c.violations)} of ${count(c.applicable)} (${percent(c.rate ?? 0)})${meta ? `: ${lowerFirst(meta.description)}` : ''}`;
+  return /genuine/i.test(observed) ? observed : `${observed.replace(/\.$/, '')}; in genuine data about ${percent(genuine)}`;
 }
 
 /** Weighted evidence of every check that carries evidence and applied, counted ones first, strongest first. */

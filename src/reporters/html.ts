@@ -2,10 +2,10 @@
 // request, a restrictive Content-Security-Policy) that prints cleanly to PDF. Every sample-derived string goes
 // through htmlEscape.
 import type { CheckResult, Contribution, Report } from '../types.js';
-import { baseline, pct, signed } from './markdown.js';
+import { baseline, signed } from './markdown.js';
 import { BASELINES } from '../evidence.js';
+import { count, percent } from '../report/numbers.js';
 
-const n = (x: number): string => x.toLocaleString('en-US');
 
 /** Escape text for HTML element content and double- or single-quoted attribute values. */
 export function htmlEscape(s: string): string {
@@ -104,9 +104,9 @@ function ratesChart(checks: readonly CheckResult[]): string {
     const colour = c.status === 'fail' ? '#b42318' : c.status === 'warn' ? '#b07d00' : '#3b6ea8';
     return (
       `<text x="${labelW - 6}" y="${y + 12}" text-anchor="end">${e(c.id)}</text>` +
-      `<rect x="${labelW}" y="${y + 3}" width="${len.toFixed(1)}" height="${row - 6}" fill="${colour}"><title>${e(c.id)}: ${n(c.violations)} of ${n(c.applicable)} (${e(pct(c.rate))})</title></rect>` +
+      `<rect x="${labelW}" y="${y + 3}" width="${len.toFixed(1)}" height="${row - 6}" fill="${colour}"><title>${e(c.id)}: ${count(c.violations)} of ${count(c.applicable)} (${e(percent(c.rate))})</title></rect>` +
       (g === undefined ? '' : `<line x1="${(labelW + g * plotW).toFixed(1)}" y1="${y + 1}" x2="${(labelW + g * plotW).toFixed(1)}" y2="${y + row - 1}" stroke="#1d232b" stroke-width="2"/>`) +
-      `<text x="${(labelW + len + 4).toFixed(1)}" y="${y + 12}">${e(pct(c.rate))}</text>`
+      `<text x="${(labelW + len + 4).toFixed(1)}" y="${y + 12}">${e(percent(c.rate))}</text>`
     );
   });
   return (
@@ -152,7 +152,7 @@ function ageMixChart(c: CheckResult | undefined): string {
     const ex = expected.get(g) ?? 0;
     const x = left + i * slot + slot / 2 - bw;
     const bar = (v: number, at: number, fill: string, what: string): string =>
-      `<rect x="${at.toFixed(1)}" y="${y(v).toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.5, y(0) - y(v)).toFixed(1)}" fill="${fill}"><title>${e(g)} ${what}: ${e(pct(v))}</title></rect>`;
+      `<rect x="${at.toFixed(1)}" y="${y(v).toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.5, y(0) - y(v)).toFixed(1)}" fill="${fill}"><title>${e(g)} ${what}: ${e(percent(v))}</title></rect>`;
     return (
       bar(o, x, '#3b6ea8', 'observed') +
       bar(ex, x + bw, '#9aa5b1', 'expected') +
@@ -182,7 +182,7 @@ function dose1MonthsChart(c: CheckResult | undefined): string {
   const y = (v: number): number => top + plotH - (v / max) * plotH;
   const bars = months.map(([k, v]) => {
     const x = left + (parse(k) - first) * slot;
-    return `<rect x="${(x + 1).toFixed(1)}" y="${y(v).toFixed(1)}" width="${Math.max(1, slot - 2).toFixed(1)}" height="${Math.max(0.5, y(0) - y(v)).toFixed(1)}" fill="#3b6ea8"><title>${e(k)}: ${n(v)} first doses</title></rect>`;
+    return `<rect x="${(x + 1).toFixed(1)}" y="${y(v).toFixed(1)}" width="${Math.max(1, slot - 2).toFixed(1)}" height="${Math.max(0.5, y(0) - y(v)).toFixed(1)}" fill="#3b6ea8"><title>${e(k)}: ${count(v)} first doses</title></rect>`;
   });
   const lines = PHASES.map(([label, yy, mm], i) => {
     // The boundary's day within its month, as a fraction of the slot (01 or 03 or 16).
@@ -193,7 +193,7 @@ function dose1MonthsChart(c: CheckResult | undefined): string {
   const axis = [months[0][0], months[months.length - 1][0]].map((k) => `<text x="${(left + (parse(k) - first + 0.5) * slot).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle">${e(k)}</text>`);
   return (
     `<figure><h3>First doses per month</h3><svg class="chart" id="chart-dose1-months" role="img" aria-label="First doses per month with policy phase boundaries" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" xmlns="http://www.w3.org/2000/svg">` +
-    `<line x1="${left}" y1="${y(0)}" x2="${W - 10}" y2="${y(0)}" stroke="#1d232b"/><text x="${left - 6}" y="${top + 4}" text-anchor="end">${n(max)}</text>` +
+    `<line x1="${left}" y1="${y(0)}" x2="${W - 10}" y2="${y(0)}" stroke="#1d232b"/><text x="${left - 6}" y="${top + 4}" text-anchor="end">${count(max)}</text>` +
     bars.join('') + lines.join('') + axis.join('') +
     `</svg><figcaption>First doses per month (check age-mix); dashed lines mark the policy phases: 60+ and 45+ with comorbidities (01-03-2021), 45+ (01-04-2021), all adults (01-05-2021), 15-17 (03-01-2022), 12-14 (16-03-2022).</figcaption></figure>`
   );
@@ -209,13 +209,13 @@ export function renderHtml(report: Report): string {
     listed.add(k.id);
     const w = k.counted ? `<span class="${k.weight > 0 ? 'pos' : k.weight < 0 ? 'neg' : ''}">${e(signed(k.weight))}</span>` : `<span class="nc">${e(signed(k.weight))} (not counted)</span>`;
     evidenceRows.push(
-      `<tr><td class="id">${e(k.id)}</td><td class="${c?.status ?? ''}">${c ? STATUS[c.status] : ''}</td><td class="num">${c ? n(c.violations) : ''}</td><td class="num">${c ? n(c.applicable) : ''}</td><td class="num">${c ? e(pct(c.rate)) : ''}</td><td class="num">${e(baseline(k.id))}</td><td class="num">${w}</td><td>${e(k.text)}</td></tr>`,
+      `<tr><td class="id">${e(k.id)}</td><td class="${c?.status ?? ''}">${c ? STATUS[c.status] : ''}</td><td class="num">${c ? count(c.violations) : ''}</td><td class="num">${c ? count(c.applicable) : ''}</td><td class="num">${c ? e(percent(c.rate)) : ''}</td><td class="num">${e(baseline(k.id))}</td><td class="num">${w}</td><td>${e(k.text)}</td></tr>`,
     );
   }
   const order = { fail: 0, warn: 1, pass: 2, skip: 3 } as const;
   for (const c of [...report.checks].filter((c) => !listed.has(c.id)).sort((a, b) => order[a.status] - order[b.status])) {
     evidenceRows.push(
-      `<tr><td class="id">${e(c.id)}</td><td class="${c.status}">${STATUS[c.status]}</td><td class="num">${n(c.violations)}</td><td class="num">${n(c.applicable)}</td><td class="num">${e(pct(c.rate))}</td><td class="num">${e(baseline(c.id))}</td><td class="num"></td><td>${e(c.summary)}</td></tr>`,
+      `<tr><td class="id">${e(c.id)}</td><td class="${c.status}">${STATUS[c.status]}</td><td class="num">${count(c.violations)}</td><td class="num">${count(c.applicable)}</td><td class="num">${e(percent(c.rate))}</td><td class="num">${e(baseline(c.id))}</td><td class="num"></td><td>${e(c.summary)}</td></tr>`,
     );
   }
   const examples = report.checks.flatMap((c) => c.examples.map((x) => ({ id: c.id, ...x })));
@@ -227,7 +227,7 @@ export function renderHtml(report: Report): string {
     `<meta http-equiv="Content-Security-Policy" content="${e(CSP)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(title)}</title><style>${CSS}</style></head><body>`,
-    `<header><h1>leakcheck report</h1><p class="meta"><b>${e(input.path)}</b> · ${e(input.format.toUpperCase())}, ${e(input.encoding)}, ${e(input.compression)} · ${n(input.rows)} rows${input.rowsSkipped ? ` (${n(input.rowsSkipped)} skipped)` : ''} · leakcheck ${e(report.tool.version)}</p></header>`,
+    `<header><h1>leakcheck report</h1><p class="meta"><b>${e(input.path)}</b> · ${e(input.format.toUpperCase())}, ${e(input.encoding)}, ${e(input.compression)} · ${count(input.rows)} rows${input.rowsSkipped ? ` (${count(input.rowsSkipped)} skipped)` : ''} · leakcheck ${e(report.tool.version)}</p></header>`,
     `<section class="card ${LABEL_CLASS[verdict.label]}" id="verdict"><span class="verdict">${e(verdict.label.replace('-', ' '))}</span><span class="score">plausibility <b>${verdict.score}</b> / 100</span>`,
     `<p class="meta"><b>Looks like:</b> ${report.profile ? `${e(report.profile.id)} (fit ${report.profile.confidence.toFixed(2)})` : 'no known CoWin record format'} · <b>Flags:</b> ${verdict.flags.length ? e(verdict.flags.join(', ')) : 'none'}</p>`,
     input.archive

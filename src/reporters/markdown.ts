@@ -1,8 +1,8 @@
 // The Markdown report, for incident tickets and pull requests. Sample-derived text is escaped.
 import { BASELINES } from '../evidence.js';
 import type { CheckResult, Report } from '../types.js';
+import { count, percent } from '../report/numbers.js';
 
-const n = (x: number): string => x.toLocaleString('en-US');
 
 /** Escape text for a Markdown table cell or paragraph: no HTML, no code spans, no table breaks. */
 export function mdEscape(s: string): string {
@@ -14,10 +14,6 @@ export function mdEscape(s: string): string {
     .replace(/\r?\n|\r/g, ' ');
 }
 
-export function pct(r: number | null): string {
-  if (r === null) return '';
-  return r === 0 ? '0%' : r < 0.001 ? '<0.1%' : `${(r * 100).toFixed(r < 0.1 ? 1 : 0)}%`;
-}
 
 /** A weight in decibans with its sign. */
 export function signed(w: number): string {
@@ -29,7 +25,7 @@ const STATUS: Record<CheckResult['status'], string> = { fail: '✗ fail', warn: 
 /** The genuine-data baseline of a check, as a rate, when its meta has one. */
 export function baseline(id: string): string {
   const e = BASELINES.get(id);
-  return e ? `~${pct(e.genuine)}` : '';
+  return e ? `~${percent(e.genuine)}` : '';
 }
 
 export function renderMarkdown(report: Report): string {
@@ -37,15 +33,15 @@ export function renderMarkdown(report: Report): string {
   const out: string[] = [];
   out.push(`# leakcheck: ${verdict.label.replace('-', ' ')} (plausibility ${verdict.score} / 100)`, '');
   out.push(
-    `**Sample:** ${mdEscape(input.path)} · ${input.format.toUpperCase()}, ${mdEscape(input.encoding)}, ${input.compression} · ${n(input.rows)} rows` +
-      (input.rowsSkipped ? ` (${n(input.rowsSkipped)} skipped)` : '') +
+    `**Sample:** ${mdEscape(input.path)} · ${input.format.toUpperCase()}, ${mdEscape(input.encoding)}, ${input.compression} · ${count(input.rows)} rows` +
+      (input.rowsSkipped ? ` (${count(input.rowsSkipped)} skipped)` : '') +
       ` · leakcheck ${mdEscape(report.tool.version)}  `,
   );
   out.push(`**Looks like:** ${report.profile ? `${mdEscape(report.profile.id)} (fit ${report.profile.confidence.toFixed(2)})` : 'no known CoWin record format'}  `);
   out.push(`**Flags:** ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}${input.archive ? '  ' : ''}`);
   if (input.archive) {
     const read = input.archive.members.filter((m) => m.status === 'read').map((m) => mdEscape(m.name));
-    out.push(`**Zip archive:** ${n(read.length)} of ${n(input.archive.members.length + input.archive.unlisted)} files read as one sample: ${read.join(', ')}`);
+    out.push(`**Zip archive:** ${count(read.length)} of ${count(input.archive.members.length + input.archive.unlisted)} files read as one sample: ${read.join(', ')}`);
   }
   out.push('');
   out.push(mdEscape(verdict.summary), '');
@@ -64,12 +60,12 @@ export function renderMarkdown(report: Report): string {
     const c = byId.get(k.id);
     listed.add(k.id);
     out.push(
-      `| \`${k.id}\` | ${c ? STATUS[c.status] : ''} | ${c ? n(c.violations) : ''} | ${c ? n(c.applicable) : ''} | ${c ? pct(c.rate) : ''} | ${baseline(k.id)} | ${k.counted ? `**${signed(k.weight)}**` : `(${signed(k.weight)}, not counted)`} | ${mdEscape(k.text)} |`,
+      `| \`${k.id}\` | ${c ? STATUS[c.status] : ''} | ${c ? count(c.violations) : ''} | ${c ? count(c.applicable) : ''} | ${c ? percent(c.rate) : ''} | ${baseline(k.id)} | ${k.counted ? `**${signed(k.weight)}**` : `(${signed(k.weight)}, not counted)`} | ${mdEscape(k.text)} |`,
     );
   }
   const order = { fail: 0, warn: 1, pass: 2, skip: 3 } as const;
   for (const c of [...report.checks].filter((c) => !listed.has(c.id)).sort((a, b) => order[a.status] - order[b.status])) {
-    out.push(`| \`${c.id}\` | ${STATUS[c.status]} | ${n(c.violations)} | ${n(c.applicable)} | ${pct(c.rate)} | ${baseline(c.id)} | | ${mdEscape(c.summary)} |`);
+    out.push(`| \`${c.id}\` | ${STATUS[c.status]} | ${count(c.violations)} | ${count(c.applicable)} | ${percent(c.rate)} | ${baseline(c.id)} | | ${mdEscape(c.summary)} |`);
   }
   out.push('');
 

@@ -2,12 +2,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { findProfile } from '../profiles.js';
 import type { CheckResult, Label, Report } from '../types.js';
+import { count, percent } from '../report/numbers.js';
 
 const WIDTH = 80;
 /** Columns listed in the mapping section. */
 const MAX_COLUMNS = 200;
-const n = (x: number): string => x.toLocaleString('en-US');
-const pct = (r: number): string => (r === 0 ? '0%' : r < 0.001 ? '<0.1%' : r < 0.1 ? `${(r * 100).toFixed(1)}%` : `${Math.round(r * 100)}%`);
 
 /** Greedy word wrap; a word longer than the width is cut. */
 export function wrap(text: string, width: number): string[] {
@@ -52,7 +51,7 @@ function mark(c: ChalkInstance, r: CheckResult): string {
 function describe(r: CheckResult): string {
   if (r.summary) return r.summary;
   if (r.status === 'skip') return 'not applicable to this sample';
-  return `${n(r.violations)} of ${n(r.applicable)} (${pct(r.rate ?? 0)})`;
+  return `${count(r.violations)} of ${count(r.applicable)} (${percent(r.rate ?? 0)})`;
 }
 
 export interface TerminalOptions {
@@ -71,7 +70,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     `leakcheck ${report.tool.version}`,
     input.path,
     `${fmt[0]} (${fmt[1]})`,
-    `${n(input.rows)} rows x ${n(input.columns.length)} columns`,
+    `${count(input.rows)} rows x ${count(input.columns.length)} columns`,
     ...(report.timing.seconds ? [`${report.timing.seconds.toFixed(2)} s`] : []),
   ];
   // Pack the header's parts onto as few lines as fit, two spaces apart.
@@ -89,11 +88,11 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     : 'Looks like: no known CoWin record format';
   for (const [i, l] of wrap(looks, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
   out.push(`  Flags: ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}`);
-  if (input.rowsSkipped) out.push(`  Skipped: ${n(input.rowsSkipped)} rows (see structure findings)`);
+  if (input.rowsSkipped) out.push(`  Skipped: ${count(input.rowsSkipped)} rows (see structure findings)`);
   if (input.archive) {
     const files = input.archive.members.length + input.archive.unlisted;
     const read = input.archive.members.filter((m) => m.status === 'read').map((m) => m.name);
-    const text = `Zip archive: ${n(read.length)} of ${n(files)} files read as one sample (${read.slice(0, 3).join(', ')}${read.length > 3 ? ', ...' : ''}); --format json lists them all`;
+    const text = `Zip archive: ${count(read.length)} of ${count(files)} files read as one sample (${read.slice(0, 3).join(', ')}${read.length > 3 ? ', ...' : ''}); --format json lists them all`;
     for (const [i, l] of wrap(text, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
   }
   for (const l of wrap(terse(verdict.summary), WIDTH - 2)) out.push(`  ${l}`);
@@ -153,7 +152,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     out.push(`    ${pad(col, colWidth)}  ${m.field ? `${pad(m.field, 26)} ${c.dim(m.source ?? '')}` : c.dim('(unmapped)')}`);
   }
   if (listed.length < report.mapping.length) {
-    out.push(c.dim(`    ... ${n(report.mapping.length - listed.length)} more unmapped columns (--format json lists every column)`));
+    out.push(c.dim(`    ... ${count(report.mapping.length - listed.length)} more unmapped columns (--format json lists every column)`));
   }
   return `${out.join('\n')}\n`;
 }
