@@ -10,7 +10,7 @@ import { inferMapping, jsonColumns } from './normalize/mapping.js';
 import { safeText, showValue } from './report/safe.js';
 import { parallelRunner, singleRunner, startWorker } from './parallel-checks.js';
 import { scoreSample } from './score.js';
-import { dict, type Check, type CheckResult, type Dict, type IngestIssue, type InputInfo, type MappingEntry, type RawRecord, type Report } from './types.js';
+import { dict, type Check, type CheckResult, type Dict, type IngestIssue, type InputInfo, type MappingEntry, type RawRecord, type Report, type SampleRecord } from './types.js';
 import { VERSION } from './version.js';
 
 /** Records read before the mapping is decided (value-based mapping looks at these). */
@@ -116,12 +116,14 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   const normalize = createNormalizer(mapping);
   let rows = 0;
   const consume = (batch: RawRecord[]): boolean => {
+    const recs: SampleRecord[] = [];
     for (const raw of batch) {
-      if (rows >= limit) return false;
+      if (rows >= limit) break;
       rows++;
-      runner.record(normalize(liftEvidence(raw)));
+      recs.push(normalize(liftEvidence(raw)));
     }
-    return true;
+    runner.records(recs);
+    return rows < limit;
   };
   let more = consume(window);
   window.length = 0;

@@ -7,7 +7,7 @@ import { readSample } from './ingest/index.js';
 import { createNormalizer } from './normalize/record.js';
 import { threadCpuMs, type FromWorker, type ToWorker, type WorkerStart } from './parallel-checks.js';
 import { CheckRunner } from './run-checks.js';
-import type { InputInfo } from './types.js';
+import type { InputInfo, SampleRecord } from './types.js';
 
 const port = parentPort!;
 let runner: CheckRunner | undefined;
@@ -36,12 +36,15 @@ async function run(msg: WorkerStart): Promise<void> {
   const normalize = createNormalizer(msg.mapping);
   let rows = 0;
   const limit = msg.limit;
-  outer: for await (const batch of sample.batches) {
+  for await (const batch of sample.batches) {
+    const recs: SampleRecord[] = [];
     for (const raw of batch) {
-      if (rows >= limit) break outer;
+      if (rows >= limit) break;
       rows++;
-      r.record(normalize(liftEvidence(raw)));
+      recs.push(normalize(liftEvidence(raw)));
     }
+    r.records(recs);
+    if (rows >= limit) break;
   }
   busy = performance.now() - t;
   reply({ type: 'read', rows, busyMs: busy });

@@ -141,7 +141,7 @@ export type FromWorker =
 /** The runner analyze() drives: CheckRunner's interface, with a wait point per batch and an asynchronous finish. */
 export interface Runner {
   issue(issue: IngestIssue): void;
-  record(rec: SampleRecord): void;
+  records(batch: readonly SampleRecord[]): void;
   /** Called after each batch: throws when the worker has failed. */
   flush(): Promise<void>;
   finish(): Promise<CheckResult[]>;
@@ -152,7 +152,7 @@ export function singleRunner(checks: readonly Check[], base: BaseContext): Runne
   const r = new CheckRunner(checks, base);
   return {
     issue: (i) => r.issue(i),
-    record: (rec) => r.record(rec),
+    records: (batch) => r.records(batch),
     flush: async () => {},
     finish: async () => r.finish(),
   };
@@ -267,7 +267,7 @@ export function parallelRunner(
   const t0 = performance.now();
   return {
     issue: (i) => main.issue(i),
-    record: (rec) => main.record(rec),
+    records: (batch) => main.records(batch),
     async flush() {
       if (cw.failure) await cw.until(() => false);
     },

@@ -63,6 +63,8 @@ export interface SampleRecord {
   line: number;
   fields: Dict<string>;
   nested?: Map<string, Map<string, string>[]>;
+  /** What src/checks/support/record-facts.ts derived from the record, cached for every check that asks. */
+  facts?: object;
 }
 
 export interface InputInfo {

@@ -45,6 +45,6 @@ export function createNormalizer(mapping: MappingEntry[]): Normalizer {
       const field = names[k];
       if (t !== '' && fields[field] === undefined) fields[field] = t;
     }
-    return { row: raw.row, line: raw.line, fields, nested: raw.nested };
+    return { row: raw.row, line: raw.line, fields, nested: raw.nested, facts: undefined };
   };
 }

@@ -42,7 +42,7 @@ export function runFormatCheck(check: Check, rows: readonly Fields[], opts: Harn
     const n = opts.nested?.[i];
     const rec: SampleRecord = { row: i + 1, line: i + 2, fields: f };
     if (n) rec.nested = new Map(Object.entries(n).map(([k, items]) => [k, items.map((o) => new Map(Object.entries(o)))]));
-    runner.record(rec);
+    runner.records([rec]);
   });
   return { result: runner.finish()[0], findings };
 }

@@ -54,7 +54,7 @@ export function runChecks(checks: readonly Check[], rows: readonly Fields[], opt
     asOfDay: dayOf(asOf),
     options: Object.assign(dict<unknown>(), opts.options),
   });
-  for (const rec of toRecords(rows)) runner.record(rec);
+  runner.records(toRecords(rows));
   return runner.finish();
 }
 

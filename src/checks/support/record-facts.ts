@@ -1,5 +1,5 @@
 // What the consistency checks read from one record: its dose days, birth year, vaccine and comorbidity, parsed
-// once per record and shared by every check (the runner hands all checks the same record object in turn).
+// once per record and shared by every check.
 // Not a check.
 
 import { parseAnyDate, yearOf } from '../../dates.js';
@@ -11,8 +11,8 @@ export type BirthYearSource = 'birth_year' | 'date_of_birth' | 'age' | null;
 
 /**
  * A record's facts. Days are UTC day numbers (src/dates.ts), NaN when absent or unreadable (the API's literal
- * `"Invalid date"` for an unvaccinated person included). The object is reused for the next record: read it
- * during `record()`, never keep it.
+ * `"Invalid date"` for an unvaccinated person included). Computed once per record, for whichever check asks
+ * first, and kept on the record (`SampleRecord.facts`) for the others.
  */
 export interface RecordFacts {
   /** Dose 1 day: `dose1_date`, or `vaccination_date` of a certificate with dose 1. */
@@ -42,26 +42,6 @@ export interface RecordFacts {
   comorbid: boolean | undefined;
 }
 
-const facts: RecordFacts = {
-  dose1: NaN,
-  dose2: NaN,
-  precaution: NaN,
-  vaccination: NaN,
-  dose1Field: 'dose1_date',
-  dose2Field: 'dose2_date',
-  precautionField: 'precaution_dose_date',
-  dose: NaN,
-  totalDoses: NaN,
-  birthYear: NaN,
-  birthYearSource: null,
-  birthYearField: '',
-  birthYearText: '',
-  vaccine: undefined,
-  comorbid: undefined,
-};
-let last: SampleRecord | undefined;
-let lastFields: unknown;
-
 function day(v: string | undefined): number {
   return v === undefined ? NaN : parseAnyDate(v);
 }
@@ -88,19 +68,33 @@ function defaultTotal(vaccine: VaccineId | undefined): number {
   return vaccine === 'sputnik-light' ? 1 : vaccine === 'zycov-d' ? 3 : 2;
 }
 
-/** The facts of `rec`, computed on the first call for this record and cached for the other checks. */
+/** The facts of `rec`, computed on the first call for this record and kept on it for the other checks. */
 export function recordFacts(rec: SampleRecord): RecordFacts {
-  if (rec === last && rec.fields === lastFields) return facts;
-  last = rec;
-  lastFields = rec.fields;
+  return (rec.facts ??= factsOf(rec)) as RecordFacts;
+}
+
+function factsOf(rec: SampleRecord): RecordFacts {
   const f = rec.fields;
-  facts.dose1 = day(f.dose1_date);
+  const facts: RecordFacts = {
+    dose1: day(f.dose1_date),
+    dose2: NaN,
+    precaution: NaN,
+    vaccination: NaN,
+    dose1Field: 'dose1_date',
+    dose2Field: 'dose2_date',
+    precautionField: 'precaution_dose_date',
+    dose: NaN,
+    totalDoses: NaN,
+    birthYear: NaN,
+    birthYearSource: null,
+    birthYearField: '',
+    birthYearText: '',
+    vaccine: undefined,
+    comorbid: undefined,
+  };
   facts.dose2 = day(f.dose2_date);
   facts.precaution = day(f.precaution_dose_date);
   facts.vaccination = day(f.vaccination_date);
-  facts.dose1Field = 'dose1_date';
-  facts.dose2Field = 'dose2_date';
-  facts.precautionField = 'precaution_dose_date';
   const v = f.vaccine;
   facts.vaccine = v === undefined ? undefined : normalizeVaccine(v);
   facts.dose = smallInt(f.dose);
@@ -127,10 +121,6 @@ export function recordFacts(rec: SampleRecord): RecordFacts {
     }
   }
 
-  facts.birthYear = NaN;
-  facts.birthYearSource = null;
-  facts.birthYearField = '';
-  facts.birthYearText = '';
   const by = f.birth_year;
   if (by !== undefined && by.length === 4) {
     const y = smallInt(by);
