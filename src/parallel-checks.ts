@@ -18,42 +18,42 @@ import { CheckRunner, type BaseContext } from './run-checks.js';
 import type { Check, CheckResult, IngestIssue, InputInfo, MappingEntry, SampleRecord } from './types.js';
 
 /**
- * Cost of each check in milliseconds per million beneficiary-shaped rows (CPU profile of `analyze` on the bench
- * sample; src/dev/bench.ts). Only the proportions matter. Checks not listed weigh {@link DEFAULT_COST}.
+ * Cost of each check in milliseconds per million beneficiary-shaped rows (`node dist/dev/check-costs.js` on the
+ * 1M-row bench sample of src/dev/bench.ts; the shared record facts, ~180 ms, not included). Only the proportions
+ * matter. Checks not listed weigh {@link DEFAULT_COST}.
  */
 export const CHECK_COST: Readonly<Record<string, number>> = {
-  'duplicate-rows': 1720,
-  'id-conflict': 800,
-  'duplicate-ids': 710,
-  'record-schema': 630,
-  'manufactured-ids': 300,
-  'known-public-values': 230,
-  'dose-dates': 210,
-  'age-eligibility': 160,
-  'masking-consistency': 150,
-  'date-format': 140,
-  'dose-interval-max': 120,
-  'dose-interval-min': 110,
-  vocabulary: 95,
-  'vaccine-allowed': 95,
+  'duplicate-rows': 1735,
+  'id-conflict': 706,
+  'duplicate-ids': 659,
+  'record-schema': 458,
+  'manufactured-ids': 225,
+  'known-public-values': 179,
+  vocabulary: 134,
+  'masking-consistency': 131,
+  'dose-interval-max': 122,
+  'age-eligibility': 106,
+  'date-format': 90,
   'age-early-dose': 85,
-  'aadhaar-checksum': 80,
-  'gender-split': 75,
-  'aadhaar-first-digit': 75,
-  'vaccination-status': 65,
-  'name-fingerprints': 50,
-  'id-formats': 50,
-  'age-mix': 30,
-  'birth-year-range': 30,
-  'mobile-limit': 25,
-  'pan-format': 25,
-  'mobile-number': 20,
-  'birth-year-heaping': 20,
-  'photo-id-format': 20,
-  'pan-name': 15,
-  'vaccine-split': 15,
-  'udid-birth-year': 10,
-}
+  'vaccination-status': 69,
+  'aadhaar-checksum': 67,
+  'aadhaar-first-digit': 67,
+  'name-fingerprints': 58,
+  'vaccine-allowed': 58,
+  'dose-interval-min': 54,
+  'id-formats': 53,
+  'mobile-number': 44,
+  'birth-year-range': 43,
+  'gender-split': 42,
+  'mobile-limit': 40,
+  'pan-name': 39,
+  'age-mix': 37,
+  'photo-id-format': 34,
+  'pan-format': 30,
+  'dose-dates': 29,
+  'birth-year-heaping': 24,
+  'vaccine-split': 16,
+};
 export const DEFAULT_COST = 10;
 /** What calling a check costs its thread per million rows, on top of its own work (the runner's dispatch). */
 export const DISPATCH_COST = 8;
