@@ -57,10 +57,14 @@ export interface RawRecord {
   nested?: Map<string, Map<string, string>[]>;
 }
 
-/** A record mapped onto canonical fields. Values are the sample's text, untrimmed. */
+/** A record mapped onto canonical fields. Values are the sample's text, trimmed. */
 export interface SampleRecord {
   row: number;
   line: number;
+  /**
+   * Every mapped field is a property, undefined when its cells are empty (one object shape per sample, see
+   * src/normalize/record.ts): test a value against undefined, and skip undefined ones when iterating.
+   */
   fields: Dict<string>;
   nested?: Map<string, Map<string, string>[]>;
   /** What src/checks/support/record-facts.ts derived from the record, cached for every check that asks. */

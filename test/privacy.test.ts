@@ -56,7 +56,7 @@ async function personalValues(path: string): Promise<Personal> {
     meta: { id: 'collect', category: 'structure', severity: 'info', description: 'collects personal values', messages: {} },
     create: () => ({
       record(rec) {
-        for (const [field, value] of Object.entries(rec.fields)) add(field, value);
+        for (const [field, value] of Object.entries(rec.fields)) if (value !== undefined) add(field, value);
         for (const [, items] of rec.nested ?? []) for (const m of items) for (const [k, v] of m) add(fieldForHeader(k), v);
       },
       finish() {},

@@ -119,7 +119,10 @@ export class RecordKeys {
     let x = 0;
     let n = 0;
     for (const k in f) {
-      this.digest.start(7).str(k).sep().str(comparableValue(k, f[k])).end();
+      // The normaliser gives every mapped field a property, undefined when the cell is empty.
+      const v = f[k];
+      if (v === undefined) continue;
+      this.digest.start(7).str(k).sep().str(comparableValue(k, v)).end();
       sumHi = (sumHi + this.digest.hi) >>> 0;
       sumLo = (sumLo + this.digest.lo) >>> 0;
       x = (x ^ Math.imul(this.digest.lo, 0x9e3779b1)) >>> 0;
@@ -177,7 +180,7 @@ export class FingerprintBuilder {
 
   record(rec: SampleRecord): void {
     this.rows++;
-    if (this.rows <= 1000) for (const k in rec.fields) this.fields.add(k);
+    if (this.rows <= 1000) for (const k in rec.fields) if (rec.fields[k] !== undefined) this.fields.add(k);
     this.keys.visit(rec, this.add);
   }
 

@@ -1,0 +1,42 @@
+// The generated normaliser (src/normalize/record.ts): one shape per sample, trimmed values, column names as data.
+import { describe, expect, it } from 'vitest';
+import { createNormalizer } from '../src/normalize/record.js';
+import type { MappingEntry } from '../src/types.js';
+
+const map = (pairs: [string, string | null][]): MappingEntry[] => pairs.map(([column, field]) => ({ column, field, source: field ? 'header' : null }));
+
+describe('createNormalizer', () => {
+  it('gives every mapped field a property, trimmed, undefined when empty or blank', () => {
+    const normalize = createNormalizer(map([['Name', 'name'], ['serial', null], ['Mobile', 'mobile_number'], ['YOB', 'birth_year']]));
+    const rec = normalize({ row: 3, line: 4, cells: ['  Asha Devi ', '17', '', ' \u00a0 '] });
+    expect(rec.row).toBe(3);
+    expect(rec.line).toBe(4);
+    expect(Object.keys(rec.fields)).toEqual(['name', 'mobile_number', 'birth_year']);
+    expect(rec.fields.name).toBe('Asha Devi');
+    expect(rec.fields.mobile_number).toBeUndefined();
+    expect(rec.fields.birth_year).toBeUndefined();
+    // No prototype chain: inherited names are not there.
+    expect(rec.fields.constructor).toBeUndefined();
+    expect(rec.fields.toString).toBeUndefined();
+  });
+
+  it('takes the first non-empty of the columns mapped to one field', () => {
+    const normalize = createNormalizer(map([['a', 'name'], ['b', 'name']]));
+    expect(normalize({ row: 1, line: 2, cells: ['', 'B'] }).fields.name).toBe('B');
+    expect(normalize({ row: 1, line: 2, cells: ['A', 'B'] }).fields.name).toBe('A');
+  });
+
+  it('reads JSON values by column name, a name that looks like code included, as data', () => {
+    const evil = "x']); globalThis.pwned = 1; (['";
+    const normalize = createNormalizer(map([[evil, 'name'], ['__proto__', 'gender']]));
+    const rec = normalize({ row: 1, line: 1, values: new Map([[evil, 'Ravi'], ['__proto__', 'M']]) });
+    expect(rec.fields.name).toBe('Ravi');
+    expect(rec.fields.gender).toBe('M');
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('gender');
+  });
+
+  it('refuses a field that is not a canonical field id', () => {
+    expect(() => createNormalizer(map([['a', 'name; globalThis.pwned = 1']]))).toThrow(/not a canonical field/);
+  });
+});
