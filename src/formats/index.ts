@@ -132,11 +132,14 @@ function compile(id: string, doc: SchemaDoc): FormatValidator {
   });
 }
 
-const VALIDATORS: ReadonlyMap<string, FormatValidator> = new Map(Object.entries(SCHEMAS).map(([id, doc]) => [id, compile(id, doc)]));
+/** Compiled on first use: the check worker needs one profile's schema, not all of them (~25 ms each). */
+const VALIDATORS = new Map<string, FormatValidator>();
 
 /** The compiled schema of a profile, or undefined for an unknown id. */
 export function formatValidator(profileId: string): FormatValidator | undefined {
-  return VALIDATORS.get(profileId);
+  let v = VALIDATORS.get(profileId);
+  if (v === undefined && Object.hasOwn(SCHEMAS, profileId)) VALIDATORS.set(profileId, (v = compile(profileId, SCHEMAS[profileId])));
+  return v;
 }
 
 /** What an error says the value should be, from its schema (never from the value): for messages. */
