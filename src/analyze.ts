@@ -8,7 +8,8 @@ import { readSample, type ReadOptions } from './ingest/index.js';
 import { createNormalizer } from './normalize/record.js';
 import { inferMapping, jsonColumns } from './normalize/mapping.js';
 import { safeText, showValue } from './report/safe.js';
-import { parallelRunner, singleRunner, startWorker } from './parallel-checks.js';
+import { parallelRunner, singleRunner, startWorker, type Runner } from './parallel-checks.js';
+import { duckdbRunner, loadDuckDB, type EngineId } from './engines/duckdb.js';
 import { scoreSample } from './score.js';
 import { dict, type Check, type CheckResult, type Dict, type IngestIssue, type InputInfo, type MappingEntry, type RawRecord, type Report, type SampleRecord } from './types.js';
 import { VERSION } from './version.js';
@@ -35,6 +36,8 @@ export interface AnalyzeOptions extends ReadOptions {
   profile?: string;
   /** Passed to the checks as ctx.options (e.g. `against`, the references of the overlap-known check). */
   checkOptions?: Record<string, unknown>;
+  /** Where the cross-record checks keep their per-key state: `memory` (default) or `duckdb` (src/engines/duckdb.ts). */
+  engine?: EngineId;
 }
 
 /** Analyse one sample and build its report. Throws InputError or UsageError for unusable input. */
@@ -42,6 +45,8 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   const started = process.hrtime.bigint();
   const pending: IngestIssue[] = [];
   let deliver: (issue: IngestIssue) => void = (i) => pending.push(i);
+  // --engine duckdb: the optional package loads first, so a missing one fails before any reading.
+  const duckdb = opts.engine === 'duckdb' ? await loadDuckDB() : undefined;
   // Large files use both cores: a worker thread runs part of the checks (src/parallel-checks.ts). Started
   // first, it loads its modules while this thread reads the head.
   const worker = startWorker(path, opts);
@@ -105,7 +110,14 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     asOfDay: dayOf(asOf),
     options: Object.assign(Object.create(null), opts.checkOptions),
   };
-  const runner = worker ? parallelRunner(worker, opts.checks ?? CHECKS, base, { path, opts, limit, ended: done }) : singleRunner(opts.checks ?? CHECKS, base);
+  const memoryRunner = (checks: readonly Check[]): Runner =>
+    worker ? parallelRunner(worker, checks, base, { path, opts, limit, ended: done }) : singleRunner(checks, base);
+  const runner = duckdb
+    ? await duckdbRunner(duckdb, opts.checks ?? CHECKS, base, memoryRunner).catch((err: unknown) => {
+        worker?.stop();
+        throw err;
+      })
+    : memoryRunner(opts.checks ?? CHECKS);
   deliver = (i) => {
     countIssue(i);
     if (issues.length < 1000) issues.push(i);

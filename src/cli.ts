@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsColor } from 'chalk';
 import { analyze } from './analyze.js';
+import { ENGINES, type EngineId } from './engines/duckdb.js';
 import { InputError, UsageError } from './errors.js';
 import { parseMapOptions } from './normalize/mapping.js';
 import { findProfile, PROFILES } from './profiles.js';
@@ -91,6 +92,7 @@ interface AnalyzeFlags {
   debug?: boolean;
   against: string[];
   key?: string;
+  engine: EngineId;
 }
 
 function samePath(a: string, b: string): boolean {
@@ -130,6 +132,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     maxBytes: flags.maxBytes,
     deterministic: flags.deterministic,
     profile: flags.profile,
+    engine: flags.engine,
   }).finally(() => progress.stop());
   const toFile = flags.output !== undefined;
   const text =
@@ -215,6 +218,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--against <file>', 'a known sample or fingerprint: report rows already in it (repeatable)', collect, [])
     .option('--key <key>', 'key of --against fingerprint files (default: LEAKCHECK_KEY)')
     .option('--config <file>', 'settings file (default: ./leakcheck.config.json when present)')
+    .addOption(new Option('--engine <engine>', 'where the cross-record checks keep their state (duckdb: out of core, needs @duckdb/node-api)').choices(ENGINES).default('memory'))
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       setExit(await runAnalyze(file, flags));

@@ -1,0 +1,246 @@
+// duplicate-ids on DuckDB (mirrors src/checks/duplicate-ids.ts). Every identifier the check would look up goes to
+// a table as its normalised value, with the record's row and the identifier's place among the record's lookups
+// (seq), so "earlier" means what it means to the check: an earlier row, or earlier in the same row. SQL finds,
+// per key, the first occurrence and every later one: a repeat, or an Aadhaar check-digit variant when the check
+// digit differs from the first occurrence's.
+import { isAadhaarShaped, normalizeId } from '../../dedupe/keys.js';
+import { MAX_EXAMPLES } from '../../run-checks.js';
+import type { Dict } from '../../types.js';
+import { fromText } from '../duckdb-store.js';
+import { numericKey, reportAll, type EnginePart } from '../part.js';
+
+interface Kind {
+  id: 'ref' | 'idnum' | 'cert' | 'appointment' | 'session';
+  label: string;
+  perDose: boolean;
+}
+
+const KINDS: Kind[] = [
+  { id: 'ref', label: 'beneficiary reference id', perDose: true },
+  { id: 'idnum', label: 'ID number', perDose: true },
+  { id: 'cert', label: 'certificate id', perDose: false },
+  { id: 'appointment', label: 'appointment id', perDose: false },
+  { id: 'session', label: 'session id', perDose: false },
+];
+const REF = 0;
+const IDNUM = 1;
+const CERT = 2;
+const APPOINTMENT = 3;
+const SESSION = 4;
+/** The tables' kind for Aadhaar-shaped ID numbers, keyed by their first 11 digits (the check's own namespace). */
+const AADHAAR = 5;
+const NO_DIGIT = 15;
+const kindOf = (k: number): number => (k === AADHAAR ? IDNUM : k);
+
+const PERSON_FIELDS = ['beneficiary_reference_id', 'name', 'mobile_number', 'photo_id_number', 'aadhaar_number', 'pan_number', 'certificate_id', 'appointment_id'];
+const ID_NUMBER_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number'];
+/** Field codes in the tables. */
+const FIELD_NAMES = ['beneficiary_reference_id', 'aadhaar_number', 'photo_id_number', 'pan_number', 'certificate_id', 'appointment_id', 'session_id'];
+const FIELD_CODE: Record<string, number> = Object.create(null);
+FIELD_NAMES.forEach((f, i) => (FIELD_CODE[f] = i));
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+// A key is (kind, id, dose), dose '' for kinds not keyed per dose. tag packs kind << 8 | check digit << 4 |
+// field (check digit 15: not an Aadhaar). A key whose id and dose are numbers (numericKey; dose -1 for '') goes
+// to di_num, any other to di_text: a key always goes to the same one. di_raw holds the value as given when it
+// is not the normalised id.
+const NUM = 'di_num';
+const TEXT = 'di_text';
+const RAW = 'di_raw';
+const NUM_COLUMNS = [
+  ['row', 'UINTEGER'],
+  ['seq', 'UINTEGER'],
+  ['line', 'UINTEGER'],
+  ['tag', 'USMALLINT'],
+  ['knum', 'DOUBLE'],
+  ['dnum', 'DOUBLE'],
+] as const;
+const TEXT_COLUMNS = [
+  ['row', 'UINTEGER'],
+  ['seq', 'UINTEGER'],
+  ['line', 'UINTEGER'],
+  ['tag', 'USMALLINT'],
+  ['key', 'VARCHAR'],
+  ['dose', 'VARCHAR'],
+] as const;
+const RAW_COLUMNS = [
+  ['row', 'UINTEGER'],
+  ['seq', 'UINTEGER'],
+  ['raw', 'VARCHAR'],
+] as const;
+
+/** Occurrences after the first of their key in `table` (key columns `a`, `b`), as the check meets them (ord). */
+const later = (table: string, a: string, b: string, nums: boolean): string => `
+SELECT e.row, e.seq, e.line, e.tag, (f.first_ord >> 32)::UINTEGER AS first_row, ((e.tag >> 4) & 15) <> ((f.first_tag >> 4) & 15) AS variant,
+  ${nums ? 'e.knum, e.dnum, NULL::VARCHAR AS key, NULL::VARCHAR AS dose' : 'NULL::DOUBLE AS knum, NULL::DOUBLE AS dnum, e.key, e.dose'}
+FROM (SELECT *, (row::UBIGINT << 32) | seq AS ord FROM ${table}) e
+JOIN (
+  SELECT tag >> 8 AS kind, ${a}, ${b}, min((row::UBIGINT << 32) | seq) AS first_ord, arg_min(tag, (row::UBIGINT << 32) | seq) AS first_tag
+  FROM ${table} GROUP BY kind, ${a}, ${b} HAVING count(*) > 1
+) f ON (e.tag >> 8) = f.kind AND e.${a} = f.${a} AND e.${b} = f.${b}
+WHERE e.ord > f.first_ord`;
+
+const SQL_LATER = `CREATE TEMP TABLE di_later AS ${later(NUM, 'knum', 'dnum', true)} UNION ALL ${later(TEXT, 'key', 'dose', false)}`;
+
+const SQL_COUNTS = `
+SELECT tag >> 8 AS kind, (count(*) FILTER (WHERE NOT variant))::DOUBLE AS repeats, (count(*) FILTER (WHERE variant))::DOUBLE AS variants
+FROM di_later GROUP BY kind`;
+
+const SQL_KEYS = `
+SELECT kind, count(*)::DOUBLE AS keys FROM (SELECT DISTINCT tag >> 8 AS kind, knum, dnum, key, dose FROM di_later WHERE NOT variant) GROUP BY kind`;
+
+// One finding per row: its first later occurrence. Counted per message id and field.
+const SQL_FINDINGS = `
+SELECT tag >> 8 AS kind, tag & 15 AS field, variant, count(*)::DOUBLE AS n FROM (
+  SELECT row, arg_min(tag, seq) AS tag, arg_min(variant, seq) AS variant FROM di_later GROUP BY row
+) GROUP BY ALL`;
+
+// The first rows' findings, with the value as given (di_raw), else the id: an Aadhaar's key and check digit.
+const SQL_EXAMPLES = `
+WITH picked AS (
+  SELECT row, arg_min(seq, seq) AS seq, arg_min(line, seq) AS line, arg_min(tag, seq) AS tag, arg_min(first_row, seq) AS first_row,
+    arg_min(variant, seq) AS variant, arg_min(coalesce(key, knum::BIGINT::VARCHAR), seq) AS id
+  FROM di_later WHERE row IN (SELECT DISTINCT row FROM di_later ORDER BY row LIMIT ${MAX_EXAMPLES}) GROUP BY row
+)
+SELECT f.row, f.line, f.tag >> 8 AS kind, f.tag & 15 AS field, f.first_row, f.variant,
+  coalesce(r.raw, CASE WHEN f.tag >> 8 = ${AADHAAR} THEN f.id || ((f.tag >> 4) & 15)::VARCHAR ELSE f.id END) AS value
+FROM picked f LEFT JOIN ${RAW} r ON r.row = f.row AND r.seq = f.seq
+ORDER BY f.row`;
+
+const messageOf = (kind: number, variant: boolean): string => (variant ? 'check-digit' : KINDS[kindOf(kind)].id);
+
+export const duplicateIds: EnginePart = {
+  id: 'duplicate-ids',
+  tables: [
+    { name: NUM, columns: NUM_COLUMNS },
+    { name: TEXT, columns: TEXT_COLUMNS },
+    { name: RAW, columns: RAW_COLUMNS },
+  ],
+  create(ctx, table) {
+    const num = table(NUM);
+    const text = table(TEXT);
+    const raws = table(RAW);
+    const [nRow, nSeq, nLine, nTag, nKey, nDose] = num.cols;
+    const [tRow, tSeq, tLine, tTag, tKey, tDose] = text.cols;
+    const [rRow, rSeq, rRaw] = raws.cols;
+    const sessionIsKey = ctx.mapped.has('session_id') && !PERSON_FIELDS.some((f) => ctx.mapped.has(f));
+    const seen: string[] = [];
+    let row = 0;
+    let line = 0;
+    let seq = 0;
+    let any = false;
+    const repeats = KINDS.map(() => 0);
+    const keysRepeated = KINDS.map(() => 0);
+    let checkDigit = 0;
+    let findings: { messageId: string; field: string; n: number }[] = [];
+    let examples: Parameters<typeof ctx.report>[0][] = [];
+
+    function check(kind: number, field: string, raw: string, doseOfRow: string): void {
+      const id = normalizeId(raw);
+      if (!id) return;
+      any = true;
+      let key = id;
+      let digit = NO_DIGIT;
+      if (kind === IDNUM) {
+        if (seen.includes(id)) return; // the same number as Aadhaar and as photo ID
+        seen.push(id);
+        if (isAadhaarShaped(id)) {
+          kind = AADHAAR;
+          digit = id.charCodeAt(11) - 48;
+          key = id.slice(0, 11);
+        }
+      }
+      const dose = KINDS[kindOf(kind)].perDose ? doseOfRow : '';
+      const tag = (kind << 8) | (digit << 4) | FIELD_CODE[field];
+      const s = seq++;
+      const k = numericKey(key);
+      const d = dose === '' ? -1 : numericKey(dose);
+      if (!Number.isNaN(k) && !Number.isNaN(d)) {
+        const i = num.n;
+        nRow[i] = row;
+        nSeq[i] = s;
+        nLine[i] = line;
+        nTag[i] = tag;
+        nKey[i] = k;
+        nDose[i] = d;
+        num.end();
+      } else {
+        const i = text.n;
+        tRow[i] = row;
+        tSeq[i] = s;
+        tLine[i] = line;
+        tTag[i] = tag;
+        tKey[i] = key;
+        tDose[i] = dose;
+        text.end();
+      }
+      if (raw !== id) {
+        const i = raws.n;
+        rRow[i] = row;
+        rSeq[i] = s;
+        rRaw[i] = raw;
+        raws.end();
+      }
+    }
+
+    return {
+      record(rec) {
+        const f = rec.fields;
+        row = rec.row;
+        line = rec.line;
+        seq = 0;
+        any = false;
+        seen.length = 0;
+        const dose = f.dose ?? '';
+        if (f.beneficiary_reference_id !== undefined) check(REF, 'beneficiary_reference_id', f.beneficiary_reference_id, dose);
+        for (const field of ID_NUMBER_FIELDS) if (f[field] !== undefined) check(IDNUM, field, f[field], dose);
+        if (f.certificate_id !== undefined) check(CERT, 'certificate_id', f.certificate_id, dose);
+        if (f.appointment_id !== undefined) check(APPOINTMENT, 'appointment_id', f.appointment_id, dose);
+        const appointments = rec.nested?.get('appointments');
+        if (appointments) {
+          for (const a of appointments) {
+            const id = a.get('appointment_id');
+            if (id !== undefined) check(APPOINTMENT, 'appointment_id', id, dose);
+          }
+        }
+        if (sessionIsKey && f.session_id !== undefined) check(SESSION, 'session_id', f.session_id, dose);
+        if (any) ctx.applicable();
+      },
+      async compute(db) {
+        await db.run(SQL_LATER);
+        for (const r of await db.rows(SQL_COUNTS)) {
+          repeats[kindOf(Number(r.kind))] += Number(r.repeats);
+          checkDigit += Number(r.variants);
+        }
+        for (const r of await db.rows(SQL_KEYS)) keysRepeated[kindOf(Number(r.kind))] += Number(r.keys);
+        findings = (await db.rows(SQL_FINDINGS)).map((r) => ({
+          messageId: messageOf(Number(r.kind), r.variant === true),
+          field: FIELD_NAMES[Number(r.field)],
+          n: Number(r.n),
+        }));
+        examples = (await db.rows(SQL_EXAMPLES)).map((r) => ({
+          messageId: messageOf(Number(r.kind), r.variant === true),
+          row: Number(r.row),
+          line: Number(r.line),
+          field: FIELD_NAMES[Number(r.field)],
+          value: fromText(String(r.value)),
+          data: { firstRow: Number(r.first_row) },
+        }));
+      },
+      finish() {
+        reportAll(ctx, examples, findings);
+        const data: Dict<number> = Object.create(null);
+        const parts: string[] = [];
+        KINDS.forEach((k, i) => {
+          data[`${k.id}Repeats`] = repeats[i];
+          data[`${k.id}KeysRepeated`] = keysRepeated[i];
+          if (repeats[i]) parts.push(`${n(repeats[i])} rows repeat ${n(keysRepeated[i])} ${k.label}${keysRepeated[i] === 1 ? '' : 's'}`);
+        });
+        data.checkDigitVariants = checkDigit;
+        if (checkDigit) parts.push(`${n(checkDigit)} Aadhaar numbers differ from another only in the check digit`);
+        return { summary: parts.length ? `${parts.join('; ')}` : '', data };
+      },
+    };
+  },
+};
