@@ -17,11 +17,11 @@ const WIDTH = 4;
 const SEED_ID = 0x69646e;
 const SEED_REF = 0x726566;
 /** Shorter values are masked tails or serials, not unique keys. */
-const MIN_LENGTH = 6;
-const ID_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number', 'beneficiary_reference_id'] as const;
+export const MIN_LENGTH = 6;
+export const ID_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number', 'beneficiary_reference_id'] as const;
 
 /** The last 4 digits of a mobile, masked or not, + 1; 0 when unreadable. */
-function mobileTail(v: string | undefined): number {
+export function mobileTail(v: string | undefined): number {
   if (v === undefined || v.length < 4) return 0;
   let n = 0;
   for (let i = v.length - 4; i < v.length; i++) {

@@ -3,6 +3,7 @@
 // What the check compares a repeat against is, per attribute, the first non-zero value among the id's earlier
 // occurrences (it fills a zero slot on each repeat): SQL finds it per id with the row it came from, and a repeat
 // conflicts when its own value is non-zero, that row is earlier, and the values differ.
+import { ID_FIELDS, MIN_LENGTH, mobileTail } from '../../checks/id-conflict.js';
 import { hashFolded } from '../../checks/support/key-table.js';
 import { recordFacts } from '../../checks/support/record-facts.js';
 import { num, share } from '../../checks/support/summary.js';
@@ -11,20 +12,8 @@ import { compactId, isMasked } from '../../validators/formats.js';
 import { fromText } from '../duckdb-store.js';
 import { numericKey, reportAll, type EnginePart } from '../part.js';
 
-const MIN_LENGTH = 6;
-const ID_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number', 'beneficiary_reference_id'] as const;
 const CONFLICTS = ['', 'other-name', 'other-birth-year', 'other-mobile'] as const;
 
-function mobileTail(v: string | undefined): number {
-  if (v === undefined || v.length < 4) return 0;
-  let n = 0;
-  for (let i = v.length - 4; i < v.length; i++) {
-    const c = v.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return 0;
-    n = n * 10 + c;
-  }
-  return n + 1;
-}
 
 // One row per id a record carries: field is its place among ID_FIELDS (so its order in the record, and its
 // namespace: 3 is a reference id); name, year, tail are the record's, 0 when unknown. An id that is a number
