@@ -14,29 +14,29 @@ interface Kind {
   perDose: boolean;
 }
 
-const KINDS: Kind[] = [
+export const KINDS: readonly Kind[] = [
   { id: 'ref', label: 'beneficiary reference id', seed: 101, perDose: true },
   { id: 'idnum', label: 'ID number', seed: 102, perDose: true },
   { id: 'cert', label: 'certificate id', seed: 103, perDose: false },
   { id: 'appointment', label: 'appointment id', seed: 104, perDose: false },
   { id: 'session', label: 'session id', seed: 105, perDose: false },
 ];
-const REF = 0;
-const IDNUM = 1;
-const CERT = 2;
-const APPOINTMENT = 3;
-const SESSION = 4;
+export const REF = 0;
+export const IDNUM = 1;
+export const CERT = 2;
+export const APPOINTMENT = 3;
+export const SESSION = 4;
 
 /** Seed of the Aadhaar-payload keys (first 11 digits; the value keeps the check digit). */
 const AADHAAR_SEED = 106;
 /** The value packs the first row (27 bits), a "seen again" bit and the check digit (4 bits; 15 = none). */
 const MAX_ROW = (1 << 27) - 1;
 const REPEATED = 0x8000_0000;
-const NO_DIGIT = 15;
+export const NO_DIGIT = 15;
 
 /** Any of these makes a record about a person: its session id is then the session the person attended. */
-const PERSON_FIELDS = ['beneficiary_reference_id', 'name', 'mobile_number', 'photo_id_number', 'aadhaar_number', 'pan_number', 'certificate_id', 'appointment_id'];
-const ID_NUMBER_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number'];
+export const PERSON_FIELDS = ['beneficiary_reference_id', 'name', 'mobile_number', 'photo_id_number', 'aadhaar_number', 'pan_number', 'certificate_id', 'appointment_id'];
+export const ID_NUMBER_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number'];
 
 const n = (x: number): string => x.toLocaleString('en-US');
 

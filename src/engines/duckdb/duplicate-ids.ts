@@ -3,37 +3,17 @@
 // (seq), so "earlier" means what it means to the check: an earlier row, or earlier in the same row. SQL finds,
 // per key, the first occurrence and every later one: a repeat, or an Aadhaar check-digit variant when the check
 // digit differs from the first occurrence's.
+import { APPOINTMENT, CERT, ID_NUMBER_FIELDS, IDNUM, KINDS, NO_DIGIT, PERSON_FIELDS, REF, SESSION } from '../../checks/duplicate-ids.js';
 import { isAadhaarShaped, normalizeId } from '../../dedupe/keys.js';
 import { MAX_EXAMPLES } from '../../run-checks.js';
 import type { Dict } from '../../types.js';
 import { fromText } from '../duckdb-store.js';
 import { numericKey, reportAll, type EnginePart } from '../part.js';
 
-interface Kind {
-  id: 'ref' | 'idnum' | 'cert' | 'appointment' | 'session';
-  label: string;
-  perDose: boolean;
-}
-
-const KINDS: Kind[] = [
-  { id: 'ref', label: 'beneficiary reference id', perDose: true },
-  { id: 'idnum', label: 'ID number', perDose: true },
-  { id: 'cert', label: 'certificate id', perDose: false },
-  { id: 'appointment', label: 'appointment id', perDose: false },
-  { id: 'session', label: 'session id', perDose: false },
-];
-const REF = 0;
-const IDNUM = 1;
-const CERT = 2;
-const APPOINTMENT = 3;
-const SESSION = 4;
 /** The tables' kind for Aadhaar-shaped ID numbers, keyed by their first 11 digits (the check's own namespace). */
 const AADHAAR = 5;
-const NO_DIGIT = 15;
 const kindOf = (k: number): number => (k === AADHAAR ? IDNUM : k);
 
-const PERSON_FIELDS = ['beneficiary_reference_id', 'name', 'mobile_number', 'photo_id_number', 'aadhaar_number', 'pan_number', 'certificate_id', 'appointment_id'];
-const ID_NUMBER_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number'];
 /** Field codes in the tables. */
 const FIELD_NAMES = ['beneficiary_reference_id', 'aadhaar_number', 'photo_id_number', 'pan_number', 'certificate_id', 'appointment_id', 'session_id'];
 const FIELD_CODE: Record<string, number> = Object.create(null);
