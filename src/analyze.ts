@@ -4,7 +4,7 @@ import { dayOf } from './dates.js';
 import { detectProfile } from './detect-profile.js';
 import { FIELD_BY_ID, fieldForHeader } from './fields.js';
 import { liftEvidence } from './formats/index.js';
-import { readSample, type ReadOptions } from './ingest/index.js';
+import { projectRows, readSample, type ReadOptions } from './ingest/index.js';
 import { createNormalizer } from './normalize/record.js';
 import { inferMapping, jsonColumns } from './normalize/mapping.js';
 import { safeText, showValue } from './report/safe.js';
@@ -72,7 +72,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
       done = true;
       break;
     }
-    window.push(...next.value);
+    for (const raw of next.value) window.push(raw);
   }
   for (const raw of window) liftEvidence(raw);
   const columns = sample.columns().length ? sample.columns() : jsonColumns(window);
@@ -100,6 +100,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
 
   const issues: IngestIssue[] = [];
   const asOf = opts.asOf ?? new Date();
+  let rows = 0;
   const base = {
     input,
     mapping,
@@ -109,6 +110,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     asOf,
     asOfDay: dayOf(asOf),
     options: Object.assign(Object.create(null), opts.checkOptions),
+    expectedRows: () => projectRows(sample, rows, limit),
   };
   const memoryRunner = (checks: readonly Check[]): Runner =>
     worker ? parallelRunner(worker, checks, base, { path, opts, limit, ended: done }) : singleRunner(checks, base);
@@ -126,7 +128,6 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   for (const i of pending) deliver(i);
 
   const normalize = createNormalizer(mapping);
-  let rows = 0;
   const consume = (batch: RawRecord[]): boolean => {
     const recs: SampleRecord[] = [];
     for (const raw of batch) {

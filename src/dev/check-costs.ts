@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const head = await readSample(path, () => {}, {});
   const window: RawRecord[] = [];
   for await (const batch of head.batches) {
-    window.push(...batch.map(liftEvidence));
+    for (const raw of batch) window.push(liftEvidence(raw));
     if (window.length >= 500) break;
   }
   const columns = head.columns().length ? head.columns() : jsonColumns(window);

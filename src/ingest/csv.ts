@@ -332,7 +332,8 @@ export function readCsv(
       const recs: RawRecord[] = [];
       const parsed = out.splice(0);
       if (window) {
-        window.push(...parsed);
+        // A loop, not push(...parsed): one large chunk (a stream's) parses to more records than a call takes arguments.
+        for (const p of parsed) window.push(p);
         if (window.length < HEADER_WINDOW && !final) return recs;
         setHeader(window, recs);
         window = null;
