@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { CHECKS } from './checks/index.js';
 import { liftEvidence } from './formats/index.js';
-import { readSample } from './ingest/index.js';
+import { projectRows, readSample } from './ingest/index.js';
 import { createNormalizer } from './normalize/record.js';
 import { threadCpuMs, type FromWorker, type ToWorker, type WorkerStart } from './parallel-checks.js';
 import { CheckRunner } from './run-checks.js';
@@ -27,15 +27,15 @@ async function run(msg: WorkerStart): Promise<void> {
   const t = performance.now();
   const byId = new Map(CHECKS.map((c) => [c.meta.id, c]));
   input = msg.base.input;
-  const r = new CheckRunner(
-    msg.ids.map((id) => byId.get(id)!),
-    { ...msg.base, issues: [], options: Object.create(null) },
-  );
-  runner = r;
   const sample = await readSample(msg.path, () => {}, msg.read);
-  const normalize = createNormalizer(msg.mapping);
   let rows = 0;
   const limit = msg.limit;
+  const r = new CheckRunner(
+    msg.ids.map((id) => byId.get(id)!),
+    { ...msg.base, issues: [], options: Object.create(null), expectedRows: () => projectRows(sample, rows, limit) },
+  );
+  runner = r;
+  const normalize = createNormalizer(msg.mapping);
   for await (const batch of sample.batches) {
     const recs: SampleRecord[] = [];
     for (const raw of batch) {

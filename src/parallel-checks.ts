@@ -129,7 +129,7 @@ export interface WorkerStart {
   limit: number;
   mapping: MappingEntry[];
   ids: string[];
-  base: Omit<BaseContext, 'issues' | 'options'>;
+  base: Omit<BaseContext, 'issues' | 'options' | 'expectedRows'>;
 }
 
 export type ToWorker = WorkerStart | { type: 'finish'; input: InputInfo };

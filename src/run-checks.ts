@@ -19,7 +19,10 @@ interface Running {
 
 const SKIPPED: CheckRun = { record() {}, finish() {} };
 
-export type BaseContext = Omit<CheckContext, 'applicable' | 'report'>;
+/** What a runner is given to build its checks' contexts; without `expectedRows` the checks are told none. */
+export type BaseContext = Omit<CheckContext, 'applicable' | 'report' | 'expectedRows'> & { expectedRows?: () => number | undefined };
+
+const UNKNOWN = (): undefined => undefined;
 
 /** Fill `{{name}}` placeholders from a finding's data. */
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
@@ -55,6 +58,7 @@ export class CheckRunner {
       const state: Running = { check, run: null, applicable: 0, violations: 0, examples: [], applicableByField: null, violationsByField: new Map() };
       const ctx: CheckContext = {
         ...base,
+        expectedRows: base.expectedRows ?? UNKNOWN,
         applicable: (n = 1, field?: string) => {
           state.applicable += n;
           if (field === undefined) return;

@@ -164,6 +164,12 @@ export interface CheckContext {
   asOfDay: number;
   options: Dict<unknown>;
   /**
+   * Rows the whole sample is expected to hold, projected from how much of the file has been read; undefined
+   * when its size is unknown (standard input, a zip archive). For sizing a per-key store once rather than
+   * growing it step by step; never a count.
+   */
+  expectedRows(): number | undefined;
+  /**
    * Count rows (or values) the check applies to (default 1). With `field`, the count also goes to that field's
    * line of the per-field breakdown (CheckResult.fields), whose violations come from findings' `field`.
    */

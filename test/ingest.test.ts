@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { quotingProblem, sniffDelimiter } from '../src/ingest/csv.js';
 import { Decoder } from '../src/ingest/decode.js';
-import { readSample, sniffFormat, type ReadOptions, type Sample } from '../src/ingest/index.js';
+import { projectRows, readSample, sniffFormat, type ReadOptions, type Sample } from '../src/ingest/index.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakcheck-ingest-'));
@@ -256,6 +256,47 @@ describe('large inputs: line numbers across read chunks', () => {
     const r = await read(file(Buffer.concat([head, Buffer.from('20001,'), Buffer.from([0x96]), Buffer.from('\n')])));
     expect(r.records.at(-1)!.cells).toEqual(['20001', '–']);
     expect(codes(r)).toEqual(['invalid-encoding@20002']);
+  });
+});
+
+describe('projected row counts', () => {
+  // 300,000 rows of 20 bytes: several read chunks, so the projection is made part way through.
+  const lines = ['ref_id,name'];
+  for (let i = 0; i < 300_000; i++) lines.push(`${12345678901234 + i},n${String(i).padStart(3, '0')}`);
+  const text = lines.join('\n') + '\n';
+
+  async function projections(sample: Sample): Promise<number[]> {
+    const out: number[] = [];
+    let rows = 0;
+    for await (const batch of sample.batches) {
+      rows += batch.length;
+      out.push(projectRows(sample, rows)!);
+    }
+    return out;
+  }
+
+  it('scales the rows read by the share of the file read', async () => {
+    const seen = await projections(await readSample(file(text), () => {}));
+    expect(seen.length).toBeGreaterThan(10);
+    // The reader is at most a chunk ahead of the records: within 10% after the first chunks, exact at the end.
+    for (const p of seen.slice(5)) expect(Math.abs(p / 300_000 - 1)).toBeLessThan(0.1);
+    expect(seen.at(-1)).toBe(300_000);
+  });
+
+  it('never overshoots for gzip (the decompressor reads ahead), and is capped by --limit', async () => {
+    const sample = await readSample(file(gzipSync(text), 'csv.gz'), () => {});
+    const seen = await projections(sample);
+    for (const p of seen) expect(p).toBeLessThanOrEqual(300_000 * 1.05);
+    expect(seen.at(-1)).toBe(300_000);
+    expect(projectRows(sample, 1000, 500)).toBe(500);
+  });
+
+  it('is unknown for standard input, which may come in one large chunk', async () => {
+    const sample = await readSample('-', () => {}, { stream: Readable.from([Buffer.from(text)]) });
+    let rows = 0;
+    for await (const batch of sample.batches) rows += batch.length;
+    expect(rows).toBe(300_000);
+    expect(projectRows(sample, rows)).toBeUndefined();
   });
 });
 

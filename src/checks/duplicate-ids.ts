@@ -2,7 +2,7 @@
 // ID; unmasked only), certificate ids, appointment ids, and session ids in records of sessions; and Aadhaar
 // numbers that share their first 11 digits but not their check digit.
 import { Hasher } from '../dedupe/hash.js';
-import { HashSet64 } from '../dedupe/hashset.js';
+import { HashSet64, PROJECT_AT } from '../dedupe/hashset.js';
 import { isAadhaarShaped, normalizeId } from '../dedupe/keys.js';
 import { defineCheck, type Dict } from '../types.js';
 
@@ -75,6 +75,7 @@ export default defineCheck({
     let line = 0;
     let reported = false;
     let any = false;
+    let projected = false;
 
     function check(kind: number, field: string, raw: string, dose: string): void {
       const id = normalizeId(raw);
@@ -115,6 +116,11 @@ export default defineCheck({
       record(rec) {
         const f = rec.fields;
         row = rec.row;
+        if (!projected && row >= PROJECT_AT) {
+          projected = true;
+          const expected = ctx.expectedRows();
+          for (const store of stores) store.project(row, expected);
+        }
         line = rec.line;
         reported = false;
         any = false;

@@ -1,7 +1,7 @@
 // Copies of rows: exact duplicates, and the same person copied with a perturbed name (near-duplicates);
 // from both, an estimate of how many distinct people the sample holds and the `inflated` flag.
 import { Hasher } from '../dedupe/hash.js';
-import { HashSet64 } from '../dedupe/hashset.js';
+import { HashSet64, PROJECT_AT } from '../dedupe/hashset.js';
 import { DOSE_DATE_FIELDS, ID_FIELDS, NAME_FIELDS, birthYearOf, genderCode, mobileTailNumber } from '../dedupe/keys.js';
 import { HAS_DATES, HAS_MOBILE, NearIndex } from '../dedupe/near.js';
 import { foldInto } from '../dedupe/names.js';
@@ -75,8 +75,13 @@ export default defineCheck({
     const roles = order.map((k) => ROLES[k] ?? ROLE_OTHER);
     let rows = 0;
     let exactCopies = 0;
+    let projected = false;
     return {
       record(rec) {
+        if (!projected && rec.row >= PROJECT_AT) {
+          projected = true;
+          exact.project(rec.row, ctx.expectedRows());
+        }
         const f = rec.fields;
         hRow.start(1);
         hRest.start(2);

@@ -24,6 +24,8 @@ export interface Sample {
   /** Column names: final once the first batch has been pulled (or the sample has ended). */
   columns: () => string[];
   bytes: () => number;
+  /** The file's size in bytes when known (not for standard input or a zip archive): see {@link projectRows}. */
+  size?: number;
   batches: AsyncGenerator<RawRecord[]>;
   /** A zip archive's members and what became of each (final once `batches` has ended). */
   archive?: () => ArchiveInfo;
@@ -38,6 +40,18 @@ export function sniffFormat(head: string): 'json' | 'delimited' {
   const next = m[2];
   if (next === '') return 'json';
   return m[1] === '{' ? (next === '"' || next === '}' ? 'json' : 'delimited') : /[[{"\]\d\-tfn]/.test(next) ? 'json' : 'delimited';
+}
+
+/**
+ * Rows the whole sample will hold if the rest of the file is like what has been read: `rows` read so far,
+ * scaled by the file's size over the bytes taken from it (compressed bytes for gzip, so the ratio holds).
+ * At most `limit` (--limit). Undefined when the size is unknown or nothing has been read. An estimate, for
+ * sizing stores, never a count.
+ */
+export function projectRows(sample: Pick<Sample, 'bytes' | 'size'>, rows: number, limit = Infinity): number | undefined {
+  const read = sample.bytes();
+  if (sample.size === undefined || read <= 0 || rows <= 0) return undefined;
+  return Math.min(limit, Math.max(rows, Math.round((rows * sample.size) / read)));
 }
 
 /** Open a sample for reading; structure problems go to `onIssue` as they are met. */
@@ -87,6 +101,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
     path,
     compression: text.compression,
     bytes: () => text.bytesIn,
+    size: text.size,
   };
   // A record that never ends (an unclosed quote, a 100 MB line) stops the read rather than fill memory
   // (JSON bounds its records itself: json.ts MAX_RECORD).

@@ -23,6 +23,8 @@ export interface TextSource {
   readonly bytesIn: number;
   /** Bytes after decompression, updated while reading. */
   readonly bytesOut: number;
+  /** The file's size in bytes when it is a regular file (not standard input, not a zip member). */
+  size?: number;
   /** The first decoded text, for sniffing. It is also the start of `chunks`. */
   head: string;
   /** Decoded text in order, starting with `head`. A read error after the head is thrown from here. */
@@ -89,8 +91,8 @@ export function binaryKind(head: Uint8Array, encoding: TextEncoding): string | n
   return n > 0 && control / n > 0.1 ? 'a binary file (not text)' : null;
 }
 
-async function openBytes(path: string, opts: OpenOptions): Promise<AsyncIterator<Buffer>> {
-  if (opts.stream) return opts.stream[Symbol.asyncIterator]();
+async function openBytes(path: string, opts: OpenOptions): Promise<{ it: AsyncIterator<Buffer>; size?: number }> {
+  if (opts.stream) return { it: opts.stream[Symbol.asyncIterator]() };
   let stat;
   try {
     stat = await fsp.stat(path);
@@ -99,7 +101,8 @@ async function openBytes(path: string, opts: OpenOptions): Promise<AsyncIterator
     throw new InputError(code === 'ENOENT' ? `no such file: ${path}` : `cannot open ${path} (${code ?? 'error'})`);
   }
   if (stat.isDirectory()) throw new InputError(`${path} is a directory, not a sample file`);
-  return createReadStream(path, { flags: 'r', highWaterMark: HEAD_BYTES })[Symbol.asyncIterator]();
+  const it = createReadStream(path, { flags: 'r', highWaterMark: HEAD_BYTES })[Symbol.asyncIterator]();
+  return stat.isFile() ? { it, size: stat.size } : { it };
 }
 
 /**
@@ -200,7 +203,7 @@ export const MAX_STDIN_ZIP = 256 * 2 ** 20;
  * no text to read.
  */
 export async function openInput(path: string, opts: OpenOptions = {}, budget = newBudget(opts)): Promise<Opened> {
-  const raw = await openBytes(path, opts);
+  const { it: raw, size } = await openBytes(path, opts);
   const first = await peek(raw, HEAD_BYTES);
   if (first.error) {
     const err = first.error as NodeJS.ErrnoException;
@@ -236,7 +239,9 @@ export async function openInput(path: string, opts: OpenOptions = {}, budget = n
     it: chain(first.head, raw, first.done, (n) => (bytesIn += n))[Symbol.asyncIterator](),
     bytesIn: () => bytesIn,
   };
-  return { kind: 'text', text: await decodeBytes(input, budget) };
+  const text = await decodeBytes(input, budget);
+  if (size !== undefined) text.size = size;
+  return { kind: 'text', text };
 }
 
 /**

@@ -1,7 +1,13 @@
 // The in-process hash and the typed-array hash set behind every duplicate store.
 import { describe, expect, it } from 'vitest';
 import { Hasher, hashHex } from '../../src/dedupe/hash.js';
-import { GROWTH, HashSet64, MAX_LOAD, intersectCount, setOf } from '../../src/dedupe/hashset.js';
+import duplicateIds from '../../src/checks/duplicate-ids.js';
+import duplicateRows from '../../src/checks/duplicate-rows.js';
+import { GROWTH, HashSet64, MAX_LOAD, PROJECT_AT, PROJECTION_SPARE, intersectCount, setOf } from '../../src/dedupe/hashset.js';
+import { paddedRows } from '../../src/synth/padded.js';
+import { Random } from '../../src/synth/random.js';
+import { toRecords } from '../support/run-check.js';
+import { allFindingsOf, fieldsOf } from './support.js';
 
 describe('Hasher', () => {
   it('is deterministic, seed-dependent and separates composite keys', () => {
@@ -70,6 +76,26 @@ describe('HashSet64', () => {
     expect(back.has(999 % 7, 1000)).toBe(true);
   });
 
+  it('sizes itself once for a projected sample, keeping its keys and values, and then does not grow', () => {
+    const set = new HashSet64(true);
+    // Two keys per row, 1,000 rows read of an expected 100,000: room for 200,000 keys and a tenth more.
+    for (let i = 0; i < 2000; i++) set.add(i, i * 7, i + 1);
+    set.project(1000, 100_000);
+    const cap = set.capacity;
+    const need = (200_000 * PROJECTION_SPARE) / MAX_LOAD;
+    expect(cap).toBeGreaterThanOrEqual(need);
+    expect(cap).toBeLessThan(need + 2);
+    for (let i = 0; i < 2000; i += 37) expect(set.value(set.find(i, i * 7))).toBe(i + 1);
+    for (let i = 2000; i < 200_000; i++) set.add(i, i * 7, i + 1);
+    expect(set.capacity).toBe(cap);
+    expect(set.value(set.find(199_999, 199_999 * 7))).toBe(200_000);
+    // Unknown, or no more rows to come: nothing changes.
+    for (const [rows, expected] of [[1000, undefined], [200_000, 200_000], [200_000, 150_000]] as const) {
+      set.project(rows, expected);
+      expect(set.capacity).toBe(cap);
+    }
+  });
+
   it('costs 10-15 bytes per key without values and 15-22.5 with them', () => {
     for (const n of [1_000, 50_000, 77_777, 300_000]) {
       const plain = new HashSet64();
@@ -84,6 +110,26 @@ describe('HashSet64', () => {
       expect(p).toBeLessThanOrEqual(15.1);
       expect(v).toBeGreaterThanOrEqual(15);
       expect(v).toBeLessThanOrEqual(22.6);
+    }
+  });
+});
+
+describe('duplicate stores sized from the projected row count', () => {
+  // Past PROJECT_AT rows, with copies whose first row lies before and after it.
+  const records = toRecords(fieldsOf(paddedRows(new Random(5), { people: 15_000, factor: 5 })));
+
+  it.each([duplicateRows, duplicateIds])('$meta.id asks once, and finds the same whatever the projection', (check) => {
+    expect(records.length).toBeGreaterThan(PROJECT_AT);
+    const unknown = allFindingsOf(check, records);
+    expect(unknown.findings.length).toBeGreaterThan(1000);
+    for (const expected of [records.length * 20, Math.round(records.length / 20), records.length]) {
+      let asked = 0;
+      const sized = allFindingsOf(check, records, {}, () => {
+        asked++;
+        return expected;
+      });
+      expect(asked).toBe(1);
+      expect(sized).toEqual(unknown);
     }
   });
 });

@@ -14,8 +14,13 @@ export function allFindings(check: Check, rows: readonly Fields[], options: Reco
   return allFindingsOf(check, toRecords(rows), options);
 }
 
-/** The same over SampleRecords built by the test (nested arrays, ...). */
-export function allFindingsOf(check: Check, records: readonly SampleRecord[], options: Record<string, unknown> = {}): AllFindings {
+/** The same over SampleRecords built by the test (nested arrays, ...); `expectedRows` as CheckContext's (default: unknown). */
+export function allFindingsOf(
+  check: Check,
+  records: readonly SampleRecord[],
+  options: Record<string, unknown> = {},
+  expectedRows: () => number | undefined = () => undefined,
+): AllFindings {
   const fields = [...new Set(records.flatMap((r) => Object.keys(r.fields)))];
   const rows = records;
   const input: InputInfo = { path: 'test', format: 'csv', encoding: 'utf-8', compression: 'none', bytes: 0, rows: rows.length, rowsSkipped: 0, columns: fields };
@@ -31,6 +36,7 @@ export function allFindingsOf(check: Check, records: readonly SampleRecord[], op
     asOf,
     asOfDay: dayOf(asOf),
     options: Object.assign(dict<unknown>(), options),
+    expectedRows,
     applicable: (n = 1) => {
       applicable += n;
     },
