@@ -10,7 +10,7 @@ import { CHECKS } from '../src/checks/index.js';
 import { readCsv, sniffDelimiter, type CsvParser } from '../src/ingest/csv.js';
 import { FastCsv, MAX_PENDING_RECORD, STOP_HANDOFF } from '../src/ingest/fast-csv.js';
 import { readSample } from '../src/ingest/index.js';
-import { splitChecks } from '../src/parallel-checks.js';
+import { CHECK_COST, DEFAULT_COST, DISPATCH_COST, WORKER_SHARE, splitChecks } from '../src/parallel-checks.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
 import { runCli } from './support/cli.js';
 
@@ -213,6 +213,11 @@ describe('one thread and two threads write the same report', () => {
     expect(onWorker.map((c) => c.meta.id)).toContain('duplicate-rows');
     expect(onWorker.some((c) => c.meta.category === 'structure' || c.meta.id === 'overlap-known')).toBe(false);
     expect(onWorker.length).toBeLessThan(CHECKS.length);
+    // By measured cost: at most the worker's share of the whole, and not far under it.
+    const cost = (ids: readonly string[]): number => ids.reduce((n, id) => n + (CHECK_COST[id] ?? DEFAULT_COST) + DISPATCH_COST, 0);
+    const share = cost(onWorker.map((c) => c.meta.id)) / cost(CHECKS.map((c) => c.meta.id));
+    expect(share).toBeLessThanOrEqual(WORKER_SHARE);
+    expect(share).toBeGreaterThan(WORKER_SHARE - 0.05);
   });
 
   it('reads standard input on one thread', () => {

@@ -8,7 +8,7 @@ import { CHECKS } from '../checks/index.js';
 import { dayOf } from '../dates.js';
 import { detectProfile } from '../detect-profile.js';
 import { liftEvidence } from '../formats/index.js';
-import { readSample } from '../ingest/index.js';
+import { projectRows, readSample } from '../ingest/index.js';
 import { inferMapping, jsonColumns } from '../normalize/mapping.js';
 import { createNormalizer } from '../normalize/record.js';
 import { recordFacts } from '../checks/support/record-facts.js';
@@ -48,13 +48,17 @@ async function main(): Promise<void> {
     asOf,
     asOfDay: dayOf(asOf),
     options: Object.create(null),
+    // As analyze() projects it, from the pass under way.
+    expectedRows: () => projected(),
   };
+  let projected = (): number | undefined => undefined;
   const checks = CHECKS.filter((c) => (!only || only.includes(c.meta.id)) && (!c.meta.fields || c.meta.fields.some((f) => base.mapped.has(f))));
 
   /** One pass over the sample: each batch read and normalised, then each runner over the whole batch in turn. */
   const pass = async (runners: CheckRunner[], ms: number[]): Promise<number> => {
     const sample = await readSample(path, () => {}, {});
     let rows = 0;
+    projected = () => projectRows(sample, rows, max);
     for await (const batch of sample.batches) {
       const recs: SampleRecord[] = [];
       for (const raw of batch) if (rows++ < max) recs.push(normalize(liftEvidence(raw)));

@@ -74,7 +74,9 @@ export const FORMAT_LABELS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 // verbose: errors carry their schema, so messages can say what was expected (only failing values pay for it).
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+// validateSchema off: checking our own schemas against the draft-07 meta-schema cost ~40 ms of every start
+// (both threads); test/formats/schemas.test.ts checks them instead.
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, validateSchema: false });
 for (const [name, fn] of Object.entries(FORMATS)) ajv.addFormat(name, fn);
 for (const [name, fn] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, fn);
 for (const s of Object.values(SCHEMAS)) ajv.addSchema(s);

@@ -1,5 +1,6 @@
 // The schema pack: one JSON Schema per profile, each citing its source, compiled once; the real public sample
 // validates with zero violations.
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { eachFieldError, formatValidator, liftEvidence, SCHEMAS } from '../../src/formats/index.js';
 import { PROFILES } from '../../src/profiles.js';
@@ -9,6 +10,13 @@ import { collect } from './collect.js';
 const rec = (o: Record<string, string>) => Object.assign(dict<string>(), o);
 
 describe('schema pack', () => {
+  it('holds valid draft-07 schemas (the tool skips this check at start)', () => {
+    const ajv = new Ajv({ strict: true });
+    for (const [id, s] of Object.entries(SCHEMAS)) expect(ajv.validateSchema(s), `${id}: ${ajv.errorsText()}`).toBe(true);
+    // The check can fail: a keyword of the wrong type is caught.
+    expect(ajv.validateSchema({ type: 'object', required: 'name' })).toBe(false);
+  });
+
   it('has one compiled schema per profile, each naming its source', () => {
     expect(Object.keys(SCHEMAS).sort()).toEqual(PROFILES.map((p) => p.id).sort());
     for (const p of PROFILES) {
