@@ -1,8 +1,8 @@
 // One centre id, several centres: a centre id that appears with different names, districts or PIN codes.
-import { defineCheck } from '../types.js';
+import { defineCheck, type CheckOutcome } from '../types.js';
 import { normalizePin, statesOfPin } from '../validators/pincode.js';
 import { KeyTable, hashFolded, hashHigh, hashString } from './support/key-table.js';
-import { num, share } from './support/summary.js';
+import { num, sampledNote, share } from './support/summary.js';
 
 const NAME = 0; // folded centre name hash
 const DISTRICT = 1; // folded district hash
@@ -102,9 +102,9 @@ export default defineCheck({
           },
         });
       },
-      finish() {
-        if (n === 0) return {};
-        const sampled = table.sampled < 1 ? ` (a hash sample of ${(table.sampled * 100).toFixed(1)}% of centres)` : '';
+      finish(): CheckOutcome {
+        const sampled = sampledNote(table.sampled, 'centres');
+        if (n === 0) return sampled ? { summary: `no centre id repeats${sampled}`, data: { sampled: table.sampled } } : {};
         return {
           summary:
             `${share(bad, n)} records repeating a centre id${sampled} give it a different name (${num(counts.name)}), ` +

@@ -6,7 +6,7 @@ import { defineCheck, type CheckOutcome } from '../types.js';
 import { normalizeMobile } from '../validators/mobile.js';
 import { KeyTable, hashFolded, hashHigh, hashString } from './support/key-table.js';
 import { recordFacts } from './support/record-facts.js';
-import { RuleTally, num, share } from './support/summary.js';
+import { RuleTally, num, sampledNote, share } from './support/summary.js';
 
 /** Every limit the timeline knows (4, 6): the row of the member past each is kept for the example. */
 const LIMITS: readonly number[] = [
@@ -136,7 +136,7 @@ export default defineCheck({
           });
         }
         const worst = (tally.worst() ?? tally.commonest())?.entry;
-        const sampled = table.sampled < 1 ? ` (a hash sample of ${(table.sampled * 100).toFixed(1)}% of numbers)` : '';
+        const sampled = sampledNote(table.sampled, 'numbers');
         return {
           summary:
             `${share(over.length, judged)} full mobile numbers${sampled} carry more beneficiaries than the limit in force` +

@@ -1,9 +1,9 @@
 // One session or appointment id, several events: a session id at different centres, dates or vaccines; an
 // appointment id for different sessions or centres. (Ids merely repeated are the duplicate checks' business.)
-import { defineCheck } from '../types.js';
+import { defineCheck, type CheckOutcome } from '../types.js';
 import { KeyTable, hashFolded, hashHigh, hashString } from './support/key-table.js';
 import { recordFacts } from './support/record-facts.js';
-import { num, share } from './support/summary.js';
+import { num, sampledNote, share } from './support/summary.js';
 
 const CENTER = 0; // centre id hash
 const DAY = 1; // session day + 1 (sessions only)
@@ -112,9 +112,9 @@ export default defineCheck({
           n++;
         }
       },
-      finish() {
-        if (n === 0) return {};
-        const sampled = table.sampled < 1 ? ` (a hash sample of ${(table.sampled * 100).toFixed(1)}% of ids)` : '';
+      finish(): CheckOutcome {
+        const sampled = sampledNote(table.sampled, 'ids');
+        if (n === 0) return sampled ? { summary: `no session or appointment id repeats${sampled}`, data: { sampled: table.sampled } } : {};
         return {
           summary: `${share(bad, n)} records repeating a session or appointment id${sampled} give it another centre, date, vaccine or session (cowin-formats.md §1.5, §2.3). ${num(n - bad)} repeat it consistently.`,
         };

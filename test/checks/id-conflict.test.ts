@@ -1,6 +1,7 @@
 // id-conflict: one ID number or reference id under different names, birth years or mobile numbers.
 import { describe, expect, it } from 'vitest';
 import check from '../../src/checks/id-conflict.js';
+import { DEFAULT_MAX_SLOTS_LOG2 } from '../../src/checks/support/key-table.js';
 import { runCheck } from '../support/run-check.js';
 
 const AADHAAR = '234567890124';
@@ -55,5 +56,17 @@ describe('id-conflict', () => {
       { photo_id_number: AADHAAR, name: 'Ravi Rao' },
     ]);
     expect(r.violations).toBe(1);
+  });
+
+  it('says when it followed only a hash sample of the ids, even when none repeats', () => {
+    // More distinct ids than the table holds (3/4 of its slots): it halves the ids it follows.
+    const n = (1 << DEFAULT_MAX_SLOTS_LOG2) * 0.8;
+    const rows = Array.from({ length: n }, (_, i) => ({ beneficiary_reference_id: String(10_000_000_000_000 + i) }));
+    const r = runCheck(check, rows);
+    expect(r.violations).toBe(0);
+    expect(r.summary).toBe('no id repeats (a hash sample of 50.0% of ids)');
+    expect(r.data).toEqual({ sampled: 0.5 });
+    // Within the cap, a pass needs no summary.
+    expect(runCheck(check, rows.slice(0, 1000)).summary).toBe('');
   });
 });

@@ -13,6 +13,11 @@ export function share(part: number, whole: number): string {
   return `${num(part)} of ${num(whole)} (${shown}%)`;
 }
 
+/** " (a hash sample of 6.3% of ids)" when a KeyTable followed only some keys (its `sampled` share), else "". */
+export function sampledNote(sampled: number, of: string): string {
+  return sampled < 1 ? ` (a hash sample of ${(sampled * 100).toFixed(1)}% of ${of})` : '';
+}
+
 /** A rate as a percentage for prose: 0.153 -> "15%". */
 export function percent(rate: number): string {
   const pct = 100 * rate;
