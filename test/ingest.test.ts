@@ -78,6 +78,13 @@ describe('delimited text', () => {
     expect(headerless.records.map((x) => [x.row, x.line])).toEqual([[1, 1], [2, 2]]);
     expect(headerless.issues).toEqual([]);
 
+    // A data row whose values also name fields (a photo-ID type, a vaccine) is still data.
+    const values = await read(file('81648558615904,Sanjay Mahato,1989,Male,Aadhaar Card,XXXXXXXX4739,COVISHIELD,21-06-2021\n'.repeat(3)));
+    expect(values.sample.header()).toBe(false);
+    expect(values.records).toHaveLength(3);
+    // A header with one data-like label is still a header.
+    expect((await read(file('name,mobile,2021\nAsha,9876543210,x\n'))).sample.header()).toBe(true);
+
     const forced = await read(file('a,b\nc,d\n'), { header: false });
     expect(forced.sample.columns()).toEqual(['column_1', 'column_2']);
     expect(cells(forced)).toEqual([['a', 'b'], ['c', 'd']]);

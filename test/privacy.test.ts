@@ -1,7 +1,8 @@
 // Privacy: no report shows a sample's identifiers, mobile numbers or names unmasked unless --reveal asks for it.
 // Every fixture goes through every report format (terminal, JSON, Markdown, HTML) and through fingerprint and
 // compare; the personal values the sample holds (read with the same mapping analyze uses) must not appear.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
@@ -110,6 +111,23 @@ describe('no unmasked identifier, mobile number or name in any output', () => {
     const json = renderJson(revealed);
     if (shownPersonal.some((e) => personal.ids.has(e.value!) || personal.names.has(e.value!))) {
       expect(leaks(json, personal).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a headerless file: its first row is read as data, not shown as column names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakcheck-privacy-'));
+    try {
+      const lines = readFileSync(join(FIXTURES, 'beneficiaries.csv'), 'utf8').split('\n');
+      const path = join(dir, 'headerless.csv');
+      writeFileSync(path, lines.slice(1).join('\n'));
+      const [ref, name] = lines[1].split(',');
+      const r = await analyze(path, { asOf: AS_OF, deterministic: true });
+      expect(r.input.header).toBe(false);
+      expect(r.input.rows).toBe(lines.slice(1).filter((l) => l.trim()).length);
+      const personal: Personal = { ids: new Set([ref]), names: new Set([name]), words: new Set() };
+      for (const [format, text] of Object.entries(renderings(r))) expect(leaks(text, personal), format).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

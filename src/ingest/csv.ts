@@ -72,10 +72,21 @@ function dataLike(cell: string): boolean {
   return DATA_LIKE.test(cell.trim());
 }
 
-/** Whether the first record is a header row, judged against the records after it. */
+/**
+ * Whether the first record is a header row, judged against the records after it. Its cells vote: one naming a
+ * field ("mobile", "Beneficiary Name") for a header, a data-like one (digits, a date, a masked number) against.
+ * Values can name fields too ("Aadhaar Card" as a photo-ID type, "COVISHIELD"), so a data row of a headerless
+ * file is not taken for its header (its values would become column names, shown unmasked in the report).
+ */
 export function looksLikeHeader(first: string[], rest: string[][]): boolean {
-  if (first.some((c) => c.trim() !== '' && fieldForHeader(c) !== undefined)) return true;
-  if (first.some((c) => c.trim() !== '' && dataLike(c))) return false;
+  let named = 0;
+  let data = 0;
+  for (const c of first) {
+    if (c.trim() === '') continue;
+    if (dataLike(c)) data++;
+    else if (fieldForHeader(c) !== undefined) named++;
+  }
+  if (named !== data) return named > data;
   if (rest.length === 0) return true;
   // A column whose first cell is text while most cells below it are data-like marks a header.
   for (let i = 0; i < first.length; i++) {
