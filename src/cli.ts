@@ -93,6 +93,7 @@ interface AnalyzeFlags {
   against: string[];
   key?: string;
   engine: EngineId;
+  header?: boolean;
 }
 
 function samePath(a: string, b: string): boolean {
@@ -133,6 +134,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     deterministic: flags.deterministic,
     profile: flags.profile,
     engine: flags.engine,
+    header: flags.header,
   }).finally(() => progress.stop());
   const toFile = flags.output !== undefined;
   const text =
@@ -208,6 +210,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--profile <id>', `force the record format (${PROFILES.map((p) => p.id).join(', ')})`)
     .option('--fail-on <list>', 'exit 1 when the verdict label or a flag is in this comma-separated list', parseFailOn)
     .option('--limit <rows>', 'analyse at most this many records', positiveInt('--limit'))
+    .option('--header', 'the first row of a CSV/TSV is a header (default: detected)')
+    .option('--no-header', 'the first row of a CSV/TSV is a record, not a header')
     .option('--reveal', 'show personal values in examples unmasked')
     .option('-q, --quiet', 'print nothing but the report and errors')
     .option('--as-of <date>', 'judge dates against this day instead of today (YYYY-MM-DD)', parseAsOf)

@@ -47,6 +47,15 @@ describe('leakcheck CLI', () => {
     expectOneLineError(missing, /does not have/);
   });
 
+  it('reads the first row as data or as the header when told (--no-header, --header)', () => {
+    const path = tempFile('h.csv', 'name,mobile\nAsha Rao,9876543210\nRavi Rao,9123456789\n');
+    expect(analyzeJson([path]).report.input).toMatchObject({ header: true, rows: 2 });
+    expect(analyzeJson([path, '--no-header']).report.input).toMatchObject({ header: false, rows: 3, columns: ['column_1', 'column_2'] });
+    const headerless = tempFile('n.csv', 'Asha Rao,9876543210\nRavi Rao,9123456789\n');
+    expect(analyzeJson([headerless]).report.input).toMatchObject({ header: false, rows: 2 });
+    expect(analyzeJson([headerless, '--header']).report.input).toMatchObject({ header: true, rows: 1 });
+  });
+
   it('stops at --limit rows', () => {
     const rows = Array.from({ length: 50 }, (_, i) => `Person ${i},${9000000000 + i}`).join('\n');
     const { report } = analyzeJson([tempFile('l.csv', `name,mobile\n${rows}\n`), '--limit', '7']);
