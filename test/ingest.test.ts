@@ -375,6 +375,32 @@ describe('JSON and NDJSON', () => {
     expect(r.records[0].nested?.get('appointments')?.map((m) => Object.fromEntries(m))).toEqual([{ dose: '1', center_id: '1234' }]);
   });
 
+  it('reads a beneficiary object (a JSON file or NDJSON lines) as a record, its appointments nested, not as a wrapper', async () => {
+    const a = { beneficiary_reference_id: '12345678901234', name: 'Asha Rao', appointments: [{ appointment_id: 'a1', center_id: 1 }] };
+    const b = { ...a, beneficiary_reference_id: '12345678901235', name: 'Ravi Rao' };
+    for (const [text, ext] of [[JSON.stringify(a), 'json'], [`${JSON.stringify(a)}\n${JSON.stringify(b)}\n`, 'ndjson']]) {
+      const r = await read(file(text, ext));
+      expect(r.records.map(values), ext).toEqual([a, b].slice(0, ext === 'json' ? 1 : 2).map(({ appointments: _, ...rest }) => rest));
+      expect(r.records[0].nested?.get('appointments')?.map((m) => Object.fromEntries(m))).toEqual([{ appointment_id: 'a1', center_id: '1' }]);
+    }
+  });
+
+  it('reads the array of records under any key of a wrapper object, and every record array of it', async () => {
+    const recs = [{ name: 'Asha' }, { name: 'Ravi' }];
+    const cases: [unknown, Record<string, string>[]][] = [
+      [{ leaked: recs }, recs],
+      [{ status: 'ok', count: 2, data: recs, page: 1 }, recs],
+      [{ centers: [recs[0]], note: 'x', sessions: [recs[1]] }, recs],
+      // An array of scalars is a record's value, not records.
+      [{ name: 'Asha', tags: ['a', 'b'], mobile: '9876543210' }, [{ name: 'Asha', tags: 'a|b', mobile: '9876543210' }]],
+    ];
+    for (const [doc, want] of cases) {
+      const r = await read(file(JSON.stringify(doc), 'json'));
+      expect(r.records.map(values), JSON.stringify(doc)).toEqual(want);
+      expect(r.issues).toEqual([]);
+    }
+  });
+
   it('reads {"centers":[...]} keeping each centre\'s sessions in nested', async () => {
     const doc = {
       centers: [

@@ -5,6 +5,7 @@
 import { none } from 'stream-chain/defs.js';
 import { jsonParser } from 'stream-json/core/parser.js';
 import type { Token } from 'stream-json/core/parser.js';
+import { fieldForHeader } from '../fields.js';
 import type { IngestIssue, RawRecord } from '../types.js';
 
 /** Keys of a top-level object whose array holds the records. */
@@ -12,6 +13,12 @@ export const WRAPPER_KEYS = new Set([
   'beneficiaries', 'centers', 'centres', 'sessions', 'records', 'data', 'rows', 'items', 'results',
   'certificates', 'appointments', 'members',
 ]);
+
+/**
+ * A top-level object with this many values under field names ("name", "beneficiary_reference_id") before its
+ * first array is a record (a beneficiary with its `appointments`), not a wrapper (`{"status":"ok","data":[...]}`).
+ */
+export const RECORD_FIELDS = 2;
 
 /** Deeper nesting than this inside one record is not assembled (hostile input). */
 export const MAX_DEPTH = 64;
@@ -167,6 +174,8 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
     let asm: Assembler | null = null;
     let topObject = false; // asm holds a top-level object that may turn out to be a wrapper
     let pendingKey: string | null = null;
+    let fieldValues = 0; // values under field names in that object so far
+    let heldArray = false; // its array under a key not in WRAPPER_KEYS, held back until its first element shows
     let recLine = 0;
     let perLine = false;
     let batch: RawRecord[] = [];
@@ -198,12 +207,26 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
       const closes = t.name === 'endObject' || t.name === 'endArray';
       if (asm) {
         if (topObject && asm.stack.length === 1) {
-          if (t.name === 'keyValue') pendingKey = t.value;
-          else if (t.name === 'startArray' && pendingKey !== null && WRAPPER_KEYS.has(pendingKey.toLowerCase())) {
+          if (heldArray) {
+            heldArray = false;
+            // An array of objects under any key of a wrapper-like object holds the records ({"leaked":[...]}).
+            if (t.name === 'startObject') {
+              asm = null;
+              mode = 'wrapper';
+              onToken(t);
+              return;
+            }
+            asm.token({ name: 'startArray' });
+          } else if (t.name === 'keyValue') pendingKey = t.value;
+          else if (t.name === 'startArray' && pendingKey !== null && fieldValues < RECORD_FIELDS) {
+            if (!WRAPPER_KEYS.has(pendingKey.toLowerCase())) {
+              heldArray = true;
+              return;
+            }
             asm = null;
             mode = 'wrapper';
             return;
-          }
+          } else if (pendingKey !== null && t.name.endsWith('Value') && fieldForHeader(pendingKey) !== undefined) fieldValues++;
         }
         asm.token(t);
         if (closes && asm.stack.length === 0 && asm.tooDeep === 0) {
@@ -224,6 +247,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
             asm = new Assembler();
             topObject = true;
             pendingKey = null;
+            fieldValues = 0;
             asm.token(t);
           } else if (t.name.endsWith('Value')) {
             emit(t.name === 'nullValue' ? null : 'value');
@@ -247,6 +271,12 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
           }
           return;
         case 'rest':
+          // Another record array in the same object ({"centers":[...],"sessions":[...]}) is read too.
+          if (restDepth === 0 && t.name === 'keyValue') pendingKey = t.value;
+          else if (restDepth === 0 && t.name === 'startArray' && pendingKey !== null && WRAPPER_KEYS.has(pendingKey.toLowerCase())) {
+            mode = 'wrapper';
+            return;
+          }
           if (opens) restDepth++;
           else if (closes && restDepth-- === 0) {
             mode = 'top';
