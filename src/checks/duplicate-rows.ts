@@ -1,12 +1,9 @@
 // Copies of rows: exact duplicates, and the same person copied with a perturbed name (near-duplicates);
 // from both, an estimate of how many distinct people the sample holds and the `inflated` flag.
-import { Hasher } from '../dedupe/hash.js';
 import { HashSet64, PROJECT_AT } from '../dedupe/hashset.js';
-import { DOSE_DATE_FIELDS, ID_FIELDS, NAME_FIELDS, birthYearOf, genderCode, mobileTailNumber } from '../dedupe/keys.js';
-import { HAS_DATES, HAS_MOBILE, NearIndex } from '../dedupe/near.js';
-import { foldInto } from '../dedupe/names.js';
-import { FIELDS } from '../fields.js';
-import { defineCheck, type Flag } from '../types.js';
+import { NearIndex } from '../dedupe/near.js';
+import { RowKeys } from '../dedupe/row-keys.js';
+import { defineCheck, type CheckContext, type CheckOutcome, type Flag } from '../types.js';
 
 /** Rows per distinct person at or above which a sample is flagged `inflated` ... */
 export const INFLATED_MIN_FACTOR = 1.2;
@@ -18,29 +15,46 @@ export const INFLATED_MIN_COPIES = 10;
  */
 export const MIN_FIELDS = 4;
 
-const ROLE_OTHER = 0;
-const ROLE_ID = 1;
-const ROLE_NAME = 2;
-const ROLE_DOSE_DATE = 3;
-
-const ROLES: Record<string, number> = Object.create(null);
-for (const f of FIELDS) ROLES[f.id] = ROLE_OTHER;
-for (const f of ID_FIELDS) ROLES[f] = ROLE_ID;
-for (const f of NAME_FIELDS) ROLES[f] = ROLE_NAME;
-for (const f of DOSE_DATE_FIELDS) ROLES[f] = ROLE_DOSE_DATE;
-
-/** A small integer per canonical field, hashed instead of the field's name. */
-const FIELD_CODE: Record<string, number> = Object.create(null);
-FIELDS.forEach((f, i) => (FIELD_CODE[f.id] = i + 1));
-
 const n = (x: number): string => x.toLocaleString('en-US');
 
-/** Mix four decimal digits (0-9999, zero-padded) into `h` as their characters. */
-function digits4(h: Hasher, v: number): Hasher {
-  const a = (v / 1000) | 0;
-  const b = ((v / 100) | 0) - a * 10;
-  const c = ((v / 10) | 0) - ((v / 100) | 0) * 10;
-  return h.code(48 + a).code(48 + b).code(48 + c).code(48 + (v - ((v / 10) | 0) * 10));
+/**
+ * Report the near-duplicates `near` finds and conclude: distinct people, the inflation factor and the flag.
+ * `rows` judged rows, `exactCopies` of them exact copies (already reported). Shared with the DuckDB engine.
+ */
+export function concludeCopies(ctx: CheckContext, rows: number, exactCopies: number, near: NearIndex): CheckOutcome {
+  const result = near.cluster();
+  for (const m of result.matches) {
+    ctx.report({
+      messageId: 'near',
+      row: m.row,
+      line: m.line,
+      field: null,
+      value: null,
+      data: { firstRow: m.firstRow, similarity: Math.round(m.similarity * 100) },
+    });
+  }
+  // Past the near-duplicate budget only some blocks were compared: scale their count up, and count the estimated
+  // rest as findings without a row so the rate stays an estimate of the share of copies.
+  const nearCopies = Math.round(result.matches.length / result.sampled);
+  for (let i = result.matches.length; i < nearCopies; i++) ctx.report({ messageId: 'sampled' });
+  const copies = exactCopies + nearCopies;
+  const distinct = Math.max(rows - copies, rows ? 1 : 0);
+  const factor = distinct ? Math.round((rows / distinct) * 100) / 100 : 1;
+  const flags: Flag[] = factor >= INFLATED_MIN_FACTOR && copies >= INFLATED_MIN_COPIES ? ['inflated'] : [];
+  const data = {
+    rows,
+    estimatedDistinct: distinct,
+    inflationFactor: factor,
+    exactDuplicates: exactCopies,
+    nearDuplicates: nearCopies,
+    nearSampledShare: result.sampled,
+  };
+  if (!rows) return { summary: `no row has the ${MIN_FIELDS} mapped fields needed to tell a copy from a namesake`, data };
+  const sampled = result.sampled < 1 ? ` (near-duplicates estimated from ${Math.round(result.sampled * 1000) / 10}% of blocks)` : '';
+  const summary = copies
+    ? `${n(rows)} rows hold about ${n(distinct)} distinct people (x${factor.toFixed(2)}): ${n(exactCopies)} exact ${exactCopies === 1 ? 'copy' : 'copies'}, ${n(nearCopies)} near-duplicate${nearCopies === 1 ? '' : 's'}${sampled}${flags.length ? '; inflated' : ''}`
+    : `no copied rows among ${n(rows)}${sampled}`;
+  return { summary, flags, data };
 }
 
 export default defineCheck({
@@ -65,14 +79,7 @@ export default defineCheck({
   create(ctx) {
     const exact = new HashSet64(true);
     const near = new NearIndex();
-    const hRow = new Hasher();
-    const hRest = new Hasher();
-    const hDates = new Hasher();
-    const hKey = new Hasher();
-    const hValue = new Hasher();
-    const order = [...ctx.mapped].sort();
-    const codes = order.map((k, i) => FIELD_CODE[k] ?? FIELDS.length + 1 + i);
-    const roles = order.map((k) => ROLES[k] ?? ROLE_OTHER);
+    const keys = new RowKeys(ctx.mapped);
     let rows = 0;
     let exactCopies = 0;
     let projected = false;
@@ -82,101 +89,19 @@ export default defineCheck({
           projected = true;
           exact.project(rec.row, ctx.expectedRows());
         }
-        const f = rec.fields;
-        hRow.start(1);
-        hRest.start(2);
-        hDates.start(3);
-        let fields = 0;
-        let dates = 0;
-        // Each value is hashed once; the row, rest and dates hashes combine (field, value hash) pairs. The
-        // mapped fields are visited in one fixed order (no per-row key list).
-        for (let m = 0; m < order.length; m++) {
-          const v = f[order[m]];
-          if (v === undefined) continue;
-          // A value hash only feeds the row, rest and dates hashes, which finish with full avalanche.
-          hValue.start(0).strPairs(v).endRaw();
-          const code = codes[m];
-          const vh = hValue.hi;
-          const vl = hValue.lo;
-          hRow.code(code).code(vh).code(vl);
-          fields++;
-          const role = roles[m];
-          if (role === ROLE_ID || role === ROLE_NAME) continue;
-          hRest.code(code).code(vh).code(vl);
-          if (role === ROLE_DOSE_DATE) {
-            hDates.code(code).code(vh).code(vl);
-            dates++;
-          }
-        }
-        if (fields < MIN_FIELDS) return;
+        if (keys.read(rec.fields) < MIN_FIELDS) return;
         ctx.applicable();
         rows++;
-        hRow.end();
-        const slot = exact.add(hRow.hi, hRow.lo, rec.row);
+        const slot = exact.add(keys.row.hi, keys.row.lo, rec.row);
         if (slot >= 0) {
           exactCopies++;
           ctx.report({ messageId: 'exact', row: rec.row, line: rec.line, field: null, value: null, data: { firstRow: exact.value(slot) } });
           return;
         }
-        const name = f.name;
-        if (name === undefined) return;
-        const yob = birthYearOf(f);
-        const g = genderCode(f.gender);
-        if (Number.isNaN(yob) || !g) return;
-        const len = foldInto(name);
-        if (len < 2) return;
-        const gc = g.charCodeAt(0);
-        // The mobile's last 4 digits and the lower-cased district, hashed as the strings they are (the block
-        // keys decide the comparison order), without making the strings.
-        const tail = f.mobile_number === undefined ? -1 : mobileTailNumber(f.mobile_number);
-        const district = f.district_name === undefined ? '' : f.district_name;
-        const blockA = tail >= 0 ? digits4(hKey.start(10).code(yob).code(gc), tail).end32() : 0;
-        const blockB = district
-          ? hKey.start(11).code(yob).code(gc).strLower(district).end32()
-          : tail >= 0
-            ? 0
-            : hKey.start(12).code(yob).code(gc).end32();
-        hKey.start(13).code(yob).code(gc);
-        if (tail >= 0) digits4(hKey, tail);
-        const sampleKey = hKey.sep().strLower(district).end32();
-        const evidence = (dates ? HAS_DATES : 0) | (tail >= 0 ? HAS_MOBILE : 0);
-        near.add(rec.row, rec.line, len, blockA, blockB, sampleKey, dates ? hDates.end32() : 0, hRest.end32(), evidence);
+        const k = keys.nearKeys(rec.fields);
+        if (k) near.add(rec.row, rec.line, k.nameLength, k.blockA, k.blockB, k.sampleKey, k.dates, k.rest, k.evidence);
       },
-      finish() {
-        const result = near.cluster();
-        for (const m of result.matches) {
-          ctx.report({
-            messageId: 'near',
-            row: m.row,
-            line: m.line,
-            field: null,
-            value: null,
-            data: { firstRow: m.firstRow, similarity: Math.round(m.similarity * 100) },
-          });
-        }
-        // Past the near-duplicate budget only some blocks were compared: scale their count up, and count
-        // the estimated rest as findings without a row so the rate stays an estimate of the share of copies.
-        const nearCopies = Math.round(result.matches.length / result.sampled);
-        for (let i = result.matches.length; i < nearCopies; i++) ctx.report({ messageId: 'sampled' });
-        const copies = exactCopies + nearCopies;
-        const distinct = Math.max(rows - copies, rows ? 1 : 0);
-        const factor = distinct ? Math.round((rows / distinct) * 100) / 100 : 1;
-        const flags: Flag[] = factor >= INFLATED_MIN_FACTOR && copies >= INFLATED_MIN_COPIES ? ['inflated'] : [];
-        const data = {
-          rows,
-          estimatedDistinct: distinct,
-          inflationFactor: factor,
-          exactDuplicates: exactCopies,
-          nearDuplicates: nearCopies,
-          nearSampledShare: result.sampled,
-        };
-        if (!rows) return { summary: `no row has the ${MIN_FIELDS} mapped fields needed to tell a copy from a namesake`, data };
-        const sampled = result.sampled < 1 ? ` (near-duplicates estimated from ${Math.round(result.sampled * 1000) / 10}% of blocks)` : '';
-        const summary = copies
-          ? `${n(rows)} rows hold about ${n(distinct)} distinct people (x${factor.toFixed(2)}): ${n(exactCopies)} exact ${exactCopies === 1 ? 'copy' : 'copies'}, ${n(nearCopies)} near-duplicate${nearCopies === 1 ? '' : 's'}${sampled}${flags.length ? '; inflated' : ''}`
-          : `no copied rows among ${n(rows)}${sampled}`;
-        return { summary, flags, data };
-      },
+      finish: () => concludeCopies(ctx, rows, exactCopies, near),
     };
   },
 });

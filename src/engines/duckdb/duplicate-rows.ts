@@ -3,42 +3,13 @@
 // Near-duplicates stay in memory (NearIndex is bounded), fed after the SQL with the rows that are not exact
 // copies, in row order: the sequence of records the check's own index sees, so the same matches.
 
-import { INFLATED_MIN_COPIES, INFLATED_MIN_FACTOR, MIN_FIELDS } from '../../checks/duplicate-rows.js';
-import { Hasher } from '../../dedupe/hash.js';
-import { DOSE_DATE_FIELDS, ID_FIELDS, NAME_FIELDS, birthYearOf, genderCode, mobileTailNumber } from '../../dedupe/keys.js';
-import { FOLDED, foldInto } from '../../dedupe/names.js';
-import { HAS_DATES, HAS_MOBILE, NearIndex } from '../../dedupe/near.js';
-import { FIELDS } from '../../fields.js';
+import { MIN_FIELDS, concludeCopies } from '../../checks/duplicate-rows.js';
+import { FOLDED } from '../../dedupe/names.js';
+import { NearIndex } from '../../dedupe/near.js';
+import { RowKeys } from '../../dedupe/row-keys.js';
 import { MAX_EXAMPLES } from '../../run-checks.js';
-import type { Flag } from '../../types.js';
 import { fromText } from '../duckdb-store.js';
 import { reportAll, type EnginePart } from '../part.js';
-
-const ROLE_OTHER = 0;
-const ROLE_ID = 1;
-const ROLE_NAME = 2;
-const ROLE_DOSE_DATE = 3;
-
-const ROLES: Record<string, number> = Object.create(null);
-for (const f of FIELDS) ROLES[f.id] = ROLE_OTHER;
-for (const f of ID_FIELDS) ROLES[f] = ROLE_ID;
-for (const f of NAME_FIELDS) ROLES[f] = ROLE_NAME;
-for (const f of DOSE_DATE_FIELDS) ROLES[f] = ROLE_DOSE_DATE;
-
-const FIELD_CODE: Record<string, number> = Object.create(null);
-FIELDS.forEach((f, i) => (FIELD_CODE[f.id] = i + 1));
-
-const n = (x: number): string => x.toLocaleString('en-US');
-
-function digits4(h: Hasher, v: number): Hasher {
-  const a = (v / 1000) | 0;
-  const b = ((v / 100) | 0) - a * 10;
-  const c = ((v / 10) | 0) - ((v / 100) | 0) * 10;
-  return h.code(48 + a).code(48 + b).code(48 + c).code(48 + (v - ((v / 10) | 0) * 10));
-}
-
-/** Seed of the second 64 bits of the row key (the check's row hash uses seed 1). */
-const SEED_ROW2 = 4;
 
 /** Bytes of a folded name kept in numeric columns (4 a column); the rest of a longer one goes in name_rest. */
 const PACKED = 24;
@@ -102,105 +73,46 @@ export const duplicateRows: EnginePart = {
     const [cRow, cLine, cK1, cK2, cK3, cK4, cLen, ...more] = t.cols;
     const cWords = more.slice(0, WORDS);
     const [cA, cB, cS, cD, cR, cE] = more.slice(WORDS);
-    const hRow = new Hasher();
-    const hRow2 = new Hasher();
-    const hRest = new Hasher();
-    const hDates = new Hasher();
-    const hKey = new Hasher();
-    const hValue = new Hasher();
-    const order = [...ctx.mapped].sort();
-    const codes = order.map((k, i) => FIELD_CODE[k] ?? FIELDS.length + 1 + i);
-    const roles = order.map((k) => ROLES[k] ?? ROLE_OTHER);
+    const keys = new RowKeys(ctx.mapped, true);
     let rows = 0;
     let exactCopies = 0;
     let exactExamples: { row: number; line: number; firstRow: number }[] = [];
     const near = new NearIndex();
     return {
       record(rec) {
-        const f = rec.fields;
-        hRow.start(1);
-        hRow2.start(SEED_ROW2);
-        hRest.start(2);
-        hDates.start(3);
-        let fields = 0;
-        let dates = 0;
-        for (let m = 0; m < order.length; m++) {
-          const v = f[order[m]];
-          if (v === undefined) continue;
-          hValue.start(0).strPairs(v).endRaw();
-          const code = codes[m];
-          const vh = hValue.hi;
-          const vl = hValue.lo;
-          hRow.code(code).code(vh).code(vl);
-          hRow2.code(code).code(vh).code(vl);
-          fields++;
-          const role = roles[m];
-          if (role === ROLE_ID || role === ROLE_NAME) continue;
-          hRest.code(code).code(vh).code(vl);
-          if (role === ROLE_DOSE_DATE) {
-            hDates.code(code).code(vh).code(vl);
-            dates++;
-          }
-        }
-        if (fields < MIN_FIELDS) return;
+        if (keys.read(rec.fields) < MIN_FIELDS) return;
         ctx.applicable();
         rows++;
-        hRow.end();
-        hRow2.end();
         const i = t.n;
         cRow[i] = rec.row;
         cLine[i] = rec.line;
-        cK1[i] = hRow.hi;
-        cK2[i] = hRow.lo;
-        cK3[i] = hRow2.hi;
-        cK4[i] = hRow2.lo;
-        cLen[i] = 0;
-        for (const w of cWords) w[i] = 0;
-        cA[i] = 0;
-        cB[i] = 0;
-        cS[i] = 0;
-        cD[i] = 0;
-        cR[i] = 0;
-        cE[i] = 0;
+        cK1[i] = keys.row.hi;
+        cK2[i] = keys.row.lo;
+        cK3[i] = keys.row2!.hi;
+        cK4[i] = keys.row2!.lo;
         // A near-duplicate candidate (the check stores it unless the row is an exact copy).
-        const name = f.name;
-        const yob = name === undefined ? NaN : birthYearOf(f);
-        const g = Number.isNaN(yob) ? '' : genderCode(f.gender);
-        const len = g ? foldInto(name!) : 0;
-        if (len >= 2) {
-          const gc = g.charCodeAt(0);
-          const tail = f.mobile_number === undefined ? -1 : mobileTailNumber(f.mobile_number);
-          const district = f.district_name === undefined ? '' : f.district_name;
-          const blockA = tail >= 0 ? digits4(hKey.start(10).code(yob).code(gc), tail).end32() : 0;
-          const blockB = district
-            ? hKey.start(11).code(yob).code(gc).strLower(district).end32()
-            : tail >= 0
-              ? 0
-              : hKey.start(12).code(yob).code(gc).end32();
-          hKey.start(13).code(yob).code(gc);
-          if (tail >= 0) digits4(hKey, tail);
-          const sampleKey = hKey.sep().strLower(district).end32();
-          cLen[i] = len;
-          for (let w = 0; w < WORDS; w++) {
-            let word = 0;
-            for (let j = 4 * w + 3; j >= 4 * w; j--) word = (word << 8) | (j < len ? FOLDED[j] : 0);
-            cWords[w][i] = word >>> 0;
-          }
-          if (len > PACKED) {
-            let rest = '';
-            for (let j = PACKED; j < len; j++) rest += String.fromCharCode(FOLDED[j]);
-            const [xRow, xRest] = restTable.cols;
-            xRow[restTable.n] = rec.row;
-            xRest[restTable.n] = rest;
-            restTable.end();
-          }
-          cA[i] = blockA;
-          cB[i] = blockB;
-          cS[i] = sampleKey;
-          cD[i] = dates ? hDates.end32() : 0;
-          cR[i] = hRest.end32();
-          cE[i] = (dates ? HAS_DATES : 0) | (tail >= 0 ? HAS_MOBILE : 0);
+        const k = keys.nearKeys(rec.fields);
+        const len = k ? k.nameLength : 0;
+        cLen[i] = len;
+        for (let w = 0; w < WORDS; w++) {
+          let word = 0;
+          for (let j = 4 * w + 3; j >= 4 * w; j--) word = (word << 8) | (j < len ? FOLDED[j] : 0);
+          cWords[w][i] = word >>> 0;
         }
+        if (len > PACKED) {
+          let rest = '';
+          for (let j = PACKED; j < len; j++) rest += String.fromCharCode(FOLDED[j]);
+          const [xRow, xRest] = restTable.cols;
+          xRow[restTable.n] = rec.row;
+          xRest[restTable.n] = rest;
+          restTable.end();
+        }
+        cA[i] = k ? k.blockA : 0;
+        cB[i] = k ? k.blockB : 0;
+        cS[i] = k ? k.sampleKey : 0;
+        cD[i] = k ? k.dates : 0;
+        cR[i] = k ? k.rest : 0;
+        cE[i] = k ? k.evidence : 0;
         t.end();
       },
       async compute(db) {
@@ -236,37 +148,7 @@ export const duplicateRows: EnginePart = {
           exactExamples.map((x) => ({ messageId: 'exact', row: x.row, line: x.line, field: null, value: null, data: { firstRow: x.firstRow } })),
           [{ messageId: 'exact', n: exactCopies }],
         );
-        const result = near.cluster();
-        for (const m of result.matches) {
-          ctx.report({
-            messageId: 'near',
-            row: m.row,
-            line: m.line,
-            field: null,
-            value: null,
-            data: { firstRow: m.firstRow, similarity: Math.round(m.similarity * 100) },
-          });
-        }
-        const nearCopies = Math.round(result.matches.length / result.sampled);
-        for (let i = result.matches.length; i < nearCopies; i++) ctx.report({ messageId: 'sampled' });
-        const copies = exactCopies + nearCopies;
-        const distinct = Math.max(rows - copies, rows ? 1 : 0);
-        const factor = distinct ? Math.round((rows / distinct) * 100) / 100 : 1;
-        const flags: Flag[] = factor >= INFLATED_MIN_FACTOR && copies >= INFLATED_MIN_COPIES ? ['inflated'] : [];
-        const data = {
-          rows,
-          estimatedDistinct: distinct,
-          inflationFactor: factor,
-          exactDuplicates: exactCopies,
-          nearDuplicates: nearCopies,
-          nearSampledShare: result.sampled,
-        };
-        if (!rows) return { summary: `no row has the ${MIN_FIELDS} mapped fields needed to tell a copy from a namesake`, data };
-        const sampled = result.sampled < 1 ? ` (near-duplicates estimated from ${Math.round(result.sampled * 1000) / 10}% of blocks)` : '';
-        const summary = copies
-          ? `${n(rows)} rows hold about ${n(distinct)} distinct people (x${factor.toFixed(2)}): ${n(exactCopies)} exact ${exactCopies === 1 ? 'copy' : 'copies'}, ${n(nearCopies)} near-duplicate${nearCopies === 1 ? '' : 's'}${sampled}${flags.length ? '; inflated' : ''}`
-          : `no copied rows among ${n(rows)}${sampled}`;
-        return { summary, flags, data };
+        return concludeCopies(ctx, rows, exactCopies, near);
       },
     };
   },
