@@ -2,7 +2,7 @@
 import { formatDmy } from '../dates.js';
 import { citation, mobileLimitOn } from '../policy/rules.js';
 import { TIMELINE, type MobileLimitRule, type TimelineEntry } from '../policy/timeline.js';
-import { defineCheck, type CheckOutcome } from '../types.js';
+import { defineCheck, type CheckOutcome, type SampleRecord } from '../types.js';
 import { normalizeMobile } from '../validators/mobile.js';
 import { KeyTable, hashFolded, hashHigh, hashString } from './support/key-table.js';
 import { recordFacts } from './support/record-facts.js';
@@ -24,6 +24,45 @@ const NUM_LO = 4;
 const PAST = 5; // [row, line] of the member past each limit
 const PEOPLE = PAST + 2 * LIMITS.length; // KEEP person hashes
 const WIDTH = PEOPLE + KEEP;
+
+/** What the check reads from a record with a full mobile number (one object, reused). */
+export interface MobileRecord {
+  /** The 10-digit number. */
+  mobile: string;
+  /** Who the record is about: its reference id, else its folded-name hash and birth year (0 when unknown). */
+  ref: string | undefined;
+  name: number;
+  year: number;
+  /** Its latest dose day, at most the as-of day; 0 when it has none. */
+  last: number;
+}
+
+const read: MobileRecord = { mobile: '', ref: undefined, name: 0, year: 0, last: 0 };
+
+/**
+ * Read a record for the mobile-limit count (shared with the DuckDB engine): 'none' without a mobile number,
+ * 'masked' when the number is masked or unreadable, 'anonymous' when nothing says who the record is about.
+ */
+export function readMobileRecord(rec: SampleRecord, asOfDay: number): MobileRecord | 'none' | 'masked' | 'anonymous' {
+  const f = rec.fields;
+  const raw = f.mobile_number;
+  if (raw === undefined) return 'none';
+  const mobile = normalizeMobile(raw);
+  if (mobile === undefined) return 'masked';
+  const x = recordFacts(rec);
+  read.mobile = mobile;
+  read.ref = f.beneficiary_reference_id;
+  read.name = 0;
+  read.year = 0;
+  if (read.ref === undefined) {
+    read.name = f.name === undefined ? 0 : hashFolded(f.name);
+    if (read.name === 0) return 'anonymous';
+    read.year = Number.isNaN(x.birthYear) ? 0 : x.birthYear;
+  }
+  const last = Math.max(x.dose1 || 0, x.dose2 || 0, x.precaution || 0, x.vaccination || 0);
+  read.last = last > asOfDay ? asOfDay : last > 0 ? last : 0;
+  return read;
+}
 
 const SEED_MOBILE = 0x6d6f62;
 const SEED_REF = 0x726566;
@@ -53,26 +92,18 @@ export default defineCheck({
     let anonymous = 0;
     return {
       record(rec) {
-        const f = rec.fields;
-        const raw = f.mobile_number;
-        if (raw === undefined) return;
-        const mobile = normalizeMobile(raw);
-        if (mobile === undefined) {
+        const r = readMobileRecord(rec, ctx.asOfDay);
+        if (r === 'none') return;
+        if (r === 'masked') {
           masked++;
           return;
         }
-        // Who the record is about.
-        let person: number;
-        if (f.beneficiary_reference_id !== undefined) person = hashString(f.beneficiary_reference_id, SEED_REF);
-        else {
-          const name = f.name === undefined ? 0 : hashFolded(f.name);
-          if (name === 0) {
-            anonymous++;
-            return;
-          }
-          const x = recordFacts(rec);
-          person = (name ^ Math.imul(Number.isNaN(x.birthYear) ? 0 : x.birthYear, 0x9e3779b1)) >>> 0;
+        if (r === 'anonymous') {
+          anonymous++;
+          return;
         }
+        const { mobile, last } = r;
+        const person = r.ref !== undefined ? hashString(r.ref, SEED_REF) : (r.name ^ Math.imul(r.year, 0x9e3779b1)) >>> 0;
         const lo = hashString(mobile, SEED_MOBILE);
         const base = table.slot(lo, hashHigh);
         if (base < 0) return;
@@ -82,9 +113,6 @@ export default defineCheck({
           v[base + NUM_HI] = Math.floor(n / TWO32);
           v[base + NUM_LO] = n >>> 0;
         }
-        const x = recordFacts(rec);
-        let last = Math.max(x.dose1 || 0, x.dose2 || 0, x.precaution || 0, x.vaccination || 0);
-        if (last > ctx.asOfDay) last = ctx.asOfDay;
         if (last > 0) {
           if (last + 1 > v[base + LAST_DAY]) v[base + LAST_DAY] = last + 1;
         } else v[base + UNDATED] = 1;

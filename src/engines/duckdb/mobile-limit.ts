@@ -5,12 +5,10 @@
 import { citation } from '../../policy/rules.js';
 import { TIMELINE, type MobileLimitRule, type TimelineEntry } from '../../policy/timeline.js';
 import { formatDmy } from '../../dates.js';
-import { hashFolded } from '../../checks/support/key-table.js';
-import { recordFacts } from '../../checks/support/record-facts.js';
+import { readMobileRecord } from '../../checks/mobile-limit.js';
 import { num, share } from '../../checks/support/summary.js';
 import { MAX_EXAMPLES } from '../../run-checks.js';
 import type { CheckOutcome } from '../../types.js';
-import { normalizeMobile } from '../../validators/mobile.js';
 import { reportAll, type EnginePart } from '../part.js';
 
 /** The mobile-limit rules in date order: the one in force on a day is the last that started by then (mobileLimitOn). */
@@ -94,37 +92,24 @@ export const mobileLimit: EnginePart = {
     let examples: Parameters<typeof ctx.report>[0][] = [];
     return {
       record(rec) {
-        const f = rec.fields;
-        const raw = f.mobile_number;
-        if (raw === undefined) return;
-        const mobile = normalizeMobile(raw);
-        if (mobile === undefined) {
+        const r = readMobileRecord(rec, ctx.asOfDay);
+        if (r === 'none') return;
+        if (r === 'masked') {
           masked++;
           return;
         }
-        const i = t.n;
-        if (f.beneficiary_reference_id !== undefined) {
-          cRef[i] = f.beneficiary_reference_id;
-          cName[i] = 0;
-          cYear[i] = 0;
-        } else {
-          const name = f.name === undefined ? 0 : hashFolded(f.name);
-          if (name === 0) {
-            anonymous++;
-            return;
-          }
-          const x = recordFacts(rec);
-          cRef[i] = '';
-          cName[i] = name;
-          cYear[i] = Number.isNaN(x.birthYear) ? 0 : x.birthYear;
+        if (r === 'anonymous') {
+          anonymous++;
+          return;
         }
-        const x = recordFacts(rec);
-        let last = Math.max(x.dose1 || 0, x.dose2 || 0, x.precaution || 0, x.vaccination || 0);
-        if (last > ctx.asOfDay) last = ctx.asOfDay;
+        const i = t.n;
         cRow[i] = rec.row;
         cLine[i] = rec.line;
-        cMobile[i] = +mobile;
-        cLast[i] = last > 0 ? last : 0;
+        cMobile[i] = +r.mobile;
+        cRef[i] = r.ref ?? '';
+        cName[i] = r.name;
+        cYear[i] = r.year;
+        cLast[i] = r.last;
         t.end();
       },
       async compute(db) {
