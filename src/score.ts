@@ -34,6 +34,10 @@ export function scoreSample({ mapping, checks, profile, rows, metas, baselines }
   // Flag-raising checks explain their flags in their summaries.
   const explained = checks.filter((c) => FLAG_CHECKS.has(c.id) && c.flags?.length && c.summary).map((c) => ` ${c.summary}`);
   const extra = (publicData ? ' Public centre and session data: no personal data.' : '') + explained.join('');
+  // Nothing read is nothing to judge: not "not CoWin" (the structure findings say why nothing was read).
+  if (rows === 0) {
+    return { label: 'inconclusive', score: 50, flags, summary: `No records could be read: nothing to judge.${extra}`, contributions: [] };
+  }
   if (!profile) {
     const cowinFields = new Set(mapping.filter((m) => m.field && FIELD_BY_ID.get(m.field)?.cowin).map((m) => m.field));
     return {

@@ -92,6 +92,9 @@ describe('scoreSample', () => {
     expect(score([result('a', 20, 20)], 20).label).toBe('inconclusive');
     expect(score([result('a', 300, 300)], 300).label).toBe('likely-fabricated');
     expect(scoreSample({ mapping: [], checks: [], profile: null, rows: 300, metas: METAS, baselines: BASES }).label).toBe('not-cowin');
+    // No record read at all: nothing says the data is not CoWin's.
+    const none = scoreSample({ mapping: [], checks: [], profile: null, rows: 0, metas: METAS, baselines: BASES });
+    expect(none).toMatchObject({ label: 'inconclusive', score: 50, summary: 'No records could be read: nothing to judge.' });
   });
 
   it('says why in words, strongest reason first', () => {
