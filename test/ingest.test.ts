@@ -401,6 +401,29 @@ describe('JSON and NDJSON', () => {
     }
   });
 
+  it('reads rows given as arrays: a header row first, pandas\' columns + data, or no header', async () => {
+    const header = ['name', 'mobile'];
+    const rows = [['Asha Rao', '9876543210'], ['Ravi Rao', null]];
+    const named = [{ name: 'Asha Rao', mobile: '9876543210' }, { name: 'Ravi Rao' }];
+    const cases: [unknown, Record<string, string>[]][] = [
+      [[header, ...rows], named],
+      [{ columns: header, index: [0, 1], data: rows }, named],
+      [{ data: rows }, [{ column_1: 'Asha Rao', column_2: '9876543210' }, { column_1: 'Ravi Rao' }]],
+    ];
+    for (const [doc, want] of cases) {
+      const r = await read(file(JSON.stringify(doc), 'json'));
+      expect(r.records.map(values), JSON.stringify(doc)).toEqual(want);
+      expect(r.issues).toEqual([]);
+    }
+    // A repeated label is told as in CSV; an array among records is still not a record.
+    const dup = await read(file(JSON.stringify([['name', 'name'], ['a', 'b']]), 'json'));
+    expect(dup.records.map(values)).toEqual([{ name: 'a', name_2: 'b' }]);
+    expect(dup.issues.map((i) => i.code)).toEqual(['duplicate-header']);
+    const mixed = await read(file(JSON.stringify([{ name: 'a' }, ['x'], { name: 'b' }]), 'json'));
+    expect(mixed.records.map(values)).toEqual([{ name: 'a' }, { name: 'b' }]);
+    expect(mixed.issues.map((i) => i.code)).toEqual(['not-a-record']);
+  });
+
   it('reads {"centers":[...]} keeping each centre\'s sessions in nested', async () => {
     const doc = {
       centers: [

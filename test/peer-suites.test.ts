@@ -157,13 +157,6 @@ const DIFFERENCES: Record<string, Difference> = {
     reason: 'goodtables accepts a 0-byte file with 0 errors and 0 rows (frictionless-py does not); leakcheck refuses it as input.',
     instead: { rejects: /is empty/ },
   },
-  'frictionless: data/table.json [frictionless-py] {}': {
-    reason:
-      'JSON input is records as objects (CoWin API shapes: arrays of objects, {"beneficiaries":[...]}, NDJSON). ' +
-      'An array-of-arrays table is not read as a header plus rows: each inner array is a JSON value that is ' +
-      'not a record, reported on its line by the json-structure check.',
-    instead: { problems: ['not-a-record@2', 'not-a-record@3', 'not-a-record@4'] },
-  },
   'frictionless: data/invalid.csv [goodtables-py] {"infer_schema":true}': {
     reason:
       'Peers disagree on row 3 ("1,english", a repeat of row 2): goodtables runs duplicate-row by default and then ' +

@@ -73,6 +73,29 @@ function dataLike(cell: string): boolean {
 }
 
 /**
+ * Column names from a header row: a blank label becomes `column_<position>`, a repeated one `<label>_<n>`; each
+ * is told to `problem` (blank-header, duplicate-header with the label) with its 1-based position.
+ */
+export function headerNames(
+  labels: readonly string[],
+  problem: (code: 'blank-header' | 'duplicate-header', position: number, column?: string) => void = () => {},
+): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((name, i) => {
+    const label = name.trim();
+    if (label === '') {
+      problem('blank-header', i + 1);
+      return `column_${i + 1}`;
+    }
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    if (n === 1) return label;
+    problem('duplicate-header', i + 1, label);
+    return `${label}_${n}`;
+  });
+}
+
+/**
  * Whether the first record is a header row, judged against the records after it. Its cells vote: one naming a
  * field ("mobile", "Beneficiary Name") for a header, a data-like one (digits, a date, a masked number) against.
  * Values can name fields too ("Aadhaar Card" as a photo-ID type, "COVISHIELD"), so a data row of a headerless
@@ -316,21 +339,9 @@ export function readCsv(
       consumed++;
       const line = nextLine;
       nextLine += breaksOf(p);
-      const seen = new Map<string, number>();
-      reader.columns = first.map((name, i) => {
-        const label = name.trim();
-        if (label === '') {
-          onIssue({ code: 'blank-header', line, data: { position: i + 1 } });
-          return `column_${i + 1}`;
-        }
-        const n = (seen.get(label) ?? 0) + 1;
-        seen.set(label, n);
-        if (n > 1) {
-          onIssue({ code: 'duplicate-header', line, column: label, data: { position: i + 1 } });
-          return `${label}_${n}`;
-        }
-        return label;
-      });
+      reader.columns = headerNames(first, (code, position, column) =>
+        onIssue(column === undefined ? { code, line, data: { position } } : { code, line, column, data: { position } }),
+      );
       const problem = p.raw === undefined ? null : quotingProblem(p.raw, delimiter);
       if (problem) onIssue({ code: 'bad-quoting', line, data: { problem } });
     }

@@ -6,6 +6,7 @@ import { none } from 'stream-chain/defs.js';
 import { jsonParser } from 'stream-json/core/parser.js';
 import type { Token } from 'stream-json/core/parser.js';
 import { fieldForHeader } from '../fields.js';
+import { headerNames, looksLikeHeader } from './csv.js';
 import type { IngestIssue, RawRecord } from '../types.js';
 
 /** Keys of a top-level object whose array holds the records. */
@@ -180,8 +181,29 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
     let perLine = false;
     let batch: RawRecord[] = [];
 
+    // Rows given as arrays ([["name","mobile"],["Asha","98..."]], pandas' {"columns":[...],"data":[[...]]}): their
+    // column names, from a "columns" array of the wrapping object or a header-like first row; [] when the first
+    // row is data (columns are then column_1..n); undefined until the first row of the current array; null in an
+    // array of records (an array in it is then not a record).
+    let arrayColumns: string[] | undefined | null;
+    const rowOf = (cells: Value[], columns: readonly string[]): Node => {
+      const node: Node = new Map();
+      cells.forEach((v, i) => node.set(columns[i] ?? `column_${i + 1}`, v));
+      return node;
+    };
+    const isRow = (v: Value[]): v is (string | null)[] => v.every((c) => c === null || typeof c === 'string');
+
     const emit = (value: Value | undefined, from?: Assembler): void => {
       sinceRecord = 0;
+      if (Array.isArray(value) && mode !== 'top' && arrayColumns !== null && isRow(value)) {
+        if (arrayColumns === undefined) {
+          const cells = value.map((c) => c ?? '');
+          const header = looksLikeHeader(cells, []);
+          arrayColumns = header ? headerNames(cells, (code, position, column) => onIssue({ code, line: recLine, column, data: { position } })) : [];
+          if (header) return;
+        }
+        value = rowOf(value, arrayColumns);
+      } else if (value instanceof Map && mode !== 'top') arrayColumns = null; // an array of records, not of rows
       if (value instanceof Map) {
         const values = new Map<string, string>();
         const nested = new Map<string, Map<string, string>[]>();
@@ -202,6 +224,15 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
       if (topValues === 1 && recLine === 1 && line === 1) perLine = true;
     };
 
+    /** The top object being assembled turns out to wrap the records: its "columns" (if any) name array rows. */
+    const enterWrapper = (): void => {
+      const top = asm?.stack[0];
+      const columns = top instanceof Map ? top.get('columns') : undefined;
+      arrayColumns = Array.isArray(columns) && columns.length && isRow(columns) ? headerNames(columns.map((c) => c ?? '')) : undefined;
+      asm = null;
+      mode = 'wrapper';
+    };
+
     const onToken = (t: Token): void => {
       const opens = t.name === 'startObject' || t.name === 'startArray';
       const closes = t.name === 'endObject' || t.name === 'endArray';
@@ -211,8 +242,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
             heldArray = false;
             // An array of objects under any key of a wrapper-like object holds the records ({"leaked":[...]}).
             if (t.name === 'startObject') {
-              asm = null;
-              mode = 'wrapper';
+              enterWrapper();
               onToken(t);
               return;
             }
@@ -223,8 +253,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
               heldArray = true;
               return;
             }
-            asm = null;
-            mode = 'wrapper';
+            enterWrapper();
             return;
           } else if (pendingKey !== null && t.name.endsWith('Value') && fieldForHeader(pendingKey) !== undefined) fieldValues++;
         }
@@ -242,7 +271,10 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
           if (opens || t.name.endsWith('Value')) topValues++;
           if (topValues === 2) reader.format = 'ndjson';
           recLine = line;
-          if (t.name === 'startArray') mode = 'array';
+          if (t.name === 'startArray') {
+            mode = 'array';
+            arrayColumns = undefined;
+          }
           else if (t.name === 'startObject') {
             asm = new Assembler();
             topObject = true;
@@ -275,6 +307,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
           if (restDepth === 0 && t.name === 'keyValue') pendingKey = t.value;
           else if (restDepth === 0 && t.name === 'startArray' && pendingKey !== null && WRAPPER_KEYS.has(pendingKey.toLowerCase())) {
             mode = 'wrapper';
+            arrayColumns = undefined;
             return;
           }
           if (opens) restDepth++;
