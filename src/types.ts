@@ -27,6 +27,7 @@ export interface IngestIssue {
     | 'missing-cells'
     | 'blank-header'
     | 'duplicate-header'
+    | 'title-row'
     | 'unclosed-quote'
     | 'bad-quoting'
     | 'invalid-encoding'

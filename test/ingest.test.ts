@@ -78,6 +78,14 @@ describe('delimited text', () => {
     expect(headerless.records.map((x) => [x.row, x.line])).toEqual([[1, 1], [2, 2]]);
     expect(headerless.issues).toEqual([]);
 
+    // Title lines above the header are skipped and reported; a one-column file has none.
+    const titled = await read(file('CoWin dump,,\nJune 2021,,\nname,mobile,district\nAsha,9876543210,Pune\n'));
+    expect(titled.sample.columns()).toEqual(['name', 'mobile', 'district']);
+    expect(titled.records.map((x) => [x.row, x.line, x.cells])).toEqual([[1, 4, ['Asha', '9876543210', 'Pune']]]);
+    expect(codes(titled)).toEqual(['title-row@1', 'title-row@2']);
+    const single = await read(file('name\nAsha\nRavi\n'));
+    expect([single.sample.columns(), single.records.length, single.issues]).toEqual([['name'], 2, []]);
+
     // A data row whose values also name fields (a photo-ID type, a vaccine) is still data.
     const values = await read(file('81648558615904,Sanjay Mahato,1989,Male,Aadhaar Card,XXXXXXXX4739,COVISHIELD,21-06-2021\n'.repeat(3)));
     expect(values.sample.header()).toBe(false);
@@ -404,7 +412,7 @@ describe('JSON and NDJSON', () => {
   it('reads rows given as arrays: a header row first, pandas\' columns + data, or no header', async () => {
     const header = ['name', 'mobile'];
     const rows = [['Asha Rao', '9876543210'], ['Ravi Rao', null]];
-    const named = [{ name: 'Asha Rao', mobile: '9876543210' }, { name: 'Ravi Rao' }];
+    const named: Record<string, string>[] = [{ name: 'Asha Rao', mobile: '9876543210' }, { name: 'Ravi Rao' }];
     const cases: [unknown, Record<string, string>[]][] = [
       [[header, ...rows], named],
       [{ columns: header, index: [0, 1], data: rows }, named],

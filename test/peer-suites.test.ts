@@ -240,12 +240,6 @@ const DIFFERENCES: Record<string, Difference> = {
     reason: 'The caller declares CRLF; leakcheck takes no line-terminator option and reads the LF line.',
     instead: { problems: [], lineEnding: 'LF', header: true, columns: ['a', 'b', 'c'] },
   },
-  'csvlint: fixtures/title-row.csv {}': {
-    reason:
-      'leakcheck has no title-row detection. Line 1 ("This is a title row",,) has empty cells and the lines below ' +
-      'are text, so it reads the file as headerless: four records, columns column_1..3, no structure problem.',
-    instead: { problems: [], header: false, columns: ['column_1', 'column_2', 'column_3'], lines: [1, 2, 3, 4] },
-  },
   'csvlint: inline/semicolon-single-quote.csv {"delimiter":",","quoteChar":"\\""}': {
     reason:
       'csvlint is told the delimiter is "," and warns (check_options) that the file then has one column. ' +
@@ -548,7 +542,7 @@ interface LintEntry {
 const LINT_ERROR_CODES = new Set<IngestIssue['code']>([
   'extra-cells', 'missing-cells', 'blank-row', 'unclosed-quote', 'bad-quoting', 'invalid-encoding',
 ]);
-const LINT_WARNING_CODES = new Set<IngestIssue['code']>(['blank-header', 'duplicate-header']);
+const LINT_WARNING_CODES = new Set<IngestIssue['code']>(['blank-header', 'duplicate-header', 'title-row']);
 
 function lintKind(m: LintMessage, path: string): (code: IngestIssue['code']) => boolean {
   switch (m.type) {
@@ -574,6 +568,8 @@ function lintKind(m: LintMessage, path: string): (code: IngestIssue['code']) => 
       return (c) => c === 'blank-header';
     case 'duplicate_column_name':
       return (c) => c === 'duplicate-header';
+    case 'title_row':
+      return (c) => c === 'title-row';
     default:
       throw new Error(`csvlint type ${m.type} has no leakcheck counterpart: list the entry in DIFFERENCES`);
   }

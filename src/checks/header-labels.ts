@@ -1,4 +1,4 @@
-// Header cells that are blank or repeated.
+// Header cells that are blank or repeated, and title lines above the header.
 import { issueCheck } from './issue-check.js';
 
 export default issueCheck(
@@ -6,15 +6,16 @@ export default issueCheck(
     id: 'header-labels',
     category: 'structure',
     severity: 'warning',
-    description: 'Header labels that are blank or repeated',
+    description: 'Header labels that are blank or repeated, and title lines above the header',
     messages: {
       blank: 'header cell {{position}} is blank: the column is named column_{{position}}',
       duplicate: 'header cell {{position}} repeats an earlier label: the column is read as a separate column',
+      title: 'a title line above the header (one cell): skipped',
     },
     docs: {
-      why: 'A system export names every column once. Blank or repeated labels point to manual editing or to columns pasted together from several sources.',
+      why: 'A system export names every column once and starts with its header. Blank or repeated labels point to manual editing or to columns pasted together from several sources; a title line above the header, to a spreadsheet made for people rather than a database dump.',
       sources: ['Frictionless blank-label / duplicate-label', 'csvlint empty_column_name / duplicate_column_name'],
     },
   },
-  { 'blank-header': 'blank', 'duplicate-header': 'duplicate' },
+  { 'blank-header': 'blank', 'duplicate-header': 'duplicate', 'title-row': 'title' },
 );

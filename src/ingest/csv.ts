@@ -72,6 +72,18 @@ function dataLike(cell: string): boolean {
   return DATA_LIKE.test(cell.trim());
 }
 
+/** Non-empty cells of the record after the title lines: a table's header, not another line of text. */
+const TITLE_NEXT = 3;
+/** Title lines looked for above a header. */
+const MAX_TITLES = 5;
+
+/** Non-empty cells of a record. */
+function filled(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (c.trim() !== '') n++;
+  return n;
+}
+
 /**
  * Column names from a header row: a blank label becomes `column_<position>`, a repeated one `<label>_<n>`; each
  * is told to `problem` (blank-header, duplicate-header with the label) with its 1-based position.
@@ -325,6 +337,18 @@ export function readCsv(
     // Blank lines before the header are blank rows; the header is the first record with content.
     while (at < window.length && blank(window[at].record)) take(window[at++], recs);
     if (at === window.length) return;
+    // Title lines above the header, as spreadsheets export them ("CoWin beneficiaries - June 2021,,,,"): records
+    // with one non-empty cell followed by one with several are skipped, each reported as a title row.
+    let titles = 0;
+    while (titles < MAX_TITLES && at + titles < window.length && filled(window[at + titles].record) === 1) titles++;
+    if (titles && at + titles < window.length && filled(window[at + titles].record) >= TITLE_NEXT) {
+      for (; titles > 0; titles--) {
+        skipsDue(false);
+        consumed++;
+        onIssue({ code: 'title-row', line: nextLine });
+        nextLine += breaksOf(window[at++]);
+      }
+    }
     const first = window[at].record;
     const rest: string[][] = [];
     for (let i = at + 1; i < window.length; i++) rest.push(window[i].record);
