@@ -275,6 +275,14 @@ describe('binary files named .csv', () => {
     expectOneLineError(run(['analyze', file('sample.csv', bytes)]), pattern);
   });
 
+  it.each([
+    ['xlsx', ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'], /is an Excel workbook \(\.xlsx\).*save it as CSV/],
+    ['docx', ['[Content_Types].xml', 'word/document.xml'], /is a Word document/],
+    ['ods', ['mimetype', 'content.xml', 'META-INF/manifest.xml'], /is an OpenDocument file/],
+  ])('an Office file (%s, a zip of XML): exit 2 naming what it is', (ext, names, pattern) => {
+    expectOneLineError(run(['analyze', file(`leak.${ext}`, zip(names.map((name) => ({ name, data: '<x/>' }))))]), pattern);
+  });
+
   it('a zip named .csv is read as the zip archive it is', () => {
     const r = report([file('sample.csv', zip([{ name: 'data.csv', data: HEADER + rowsOf(0, 20) }]))]);
     expect(r.input.rows).toBe(20);

@@ -89,6 +89,18 @@ async function memberBytes(zip: yauzl.ZipFile, m: Member): Promise<ByteInput> {
   return { label: 'the member', it, bytesIn: () => bytesIn, deflated };
 }
 
+/** What kind of Office Open XML or OpenDocument file these member names make, or undefined. */
+export function officeKind(names: readonly string[]): string | undefined {
+  const has = (prefix: string): boolean => names.some((n) => n.startsWith(prefix));
+  if (names.includes('[Content_Types].xml')) {
+    if (has('xl/')) return 'an Excel workbook (.xlsx)';
+    if (has('word/')) return 'a Word document (.docx)';
+    if (has('ppt/')) return 'a PowerPoint presentation (.pptx)';
+  }
+  if (names.includes('mimetype') && names.includes('content.xml')) return 'an OpenDocument file (.ods, .odt)';
+  return undefined;
+}
+
 /** Read a zip archive as one sample (see the head of this file). Throws InputError when no member is a sample. */
 export async function readZipSample(
   opened: { path: string; buffer?: Buffer },
@@ -127,6 +139,9 @@ export async function readZipSample(
     } catch (err) {
       listError = `the archive's directory is corrupt (${oneLine(err)}): the members after it were not read`;
     }
+    // An Office or OpenDocument file is a zip of XML parts: say what it is rather than read its XML as CSV.
+    const office = data.length ? undefined : officeKind(other.map((m) => m.name));
+    if (office) throw new InputError(`${path} is ${office}, not a CSV, TSV, JSON or NDJSON sample: save it as CSV (UTF-8) and analyse that`);
     // Plain-text names (.txt, .tab, .psv, none) before other files: a member named .pdf or .png is still
     // tried (the content decides), but after everything more likely to be the data.
     other.sort((a, b) => Number(!DATA_NAME.test(a.name) && /\.[a-z0-9]{1,5}$/i.test(a.name)) - Number(!DATA_NAME.test(b.name) && /\.[a-z0-9]{1,5}$/i.test(b.name)));
