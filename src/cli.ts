@@ -313,11 +313,17 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     const e = err as Error;
-    process.stderr.write(
-      debug ? `${e.stack ?? e}\n` : `leakcheck: internal error: ${oneLine(e.message ?? String(e))} (rerun with --debug for details)\n`,
-    );
+    process.stderr.write(debug ? `${e.stack ?? e}\n` : `leakcheck: ${internalError(e)}\n`);
     return EXIT.internal;
   }
+}
+
+/** The line an unexpected error gets: running out of memory says what to do instead. */
+export function internalError(e: Error): string {
+  if (e instanceof RangeError && /Array buffer allocation failed|hash set too large/.test(e.message)) {
+    return 'out of memory for the duplicate and id stores of a sample this large: rerun with --engine duckdb (keeps them on disk) or --limit <rows>';
+  }
+  return `internal error: ${oneLine(e.message ?? String(e))} (rerun with --debug for details)`;
 }
 
 /** One line of an error message: control characters (ANSI/OSC escapes from a file or column name) escaped, length capped. */

@@ -1,6 +1,7 @@
 // End-to-end runs of the built binary: options, exit codes and bad input.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { internalError } from '../src/cli.js';
 import { analyzeJson, runCli, tempFile } from './support/cli.js';
 
 const CSV = 'Beneficiary Name,Aadhar No,Mobile No.,Gender\nRavi Kumar,234567890124,9876543210,Male\nSita Devi,345678901235,8765432109,Female\n';
@@ -137,5 +138,13 @@ describe('leakcheck CLI', () => {
       expect(json.status).toBe('fail');
       expect(json.examples[0].line).toBe(1);
     });
+  });
+
+  it('names running out of memory for what it is, with what to do instead', () => {
+    // What a store's typed array raises when memory runs out, and what a table past 2^30 slots raises.
+    for (const e of [new RangeError('Array buffer allocation failed'), new RangeError('hash set too large')]) {
+      expect(internalError(e)).toMatch(/^out of memory .* --engine duckdb .* --limit/);
+    }
+    expect(internalError(new TypeError('x is undefined'))).toBe('internal error: x is undefined (rerun with --debug for details)');
   });
 });

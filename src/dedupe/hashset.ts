@@ -116,12 +116,13 @@ export class HashSet64 {
    * Size the table once for the keys the whole sample will bring: `size` keys after `rows` rows, scaled to
    * `expectedRows` (CheckContext.expectedRows) with a tenth to spare. Spares a large table its step-by-step
    * growths, each of which briefly holds the old and the new arrays. Nothing happens when the projection is
-   * unknown or the table already fits it.
+   * unknown, the table already fits it, or it exceeds the largest table.
    */
   project(rows: number, expectedRows: number | undefined): void {
     if (expectedRows === undefined || expectedRows <= rows || rows <= 0) return;
     const cap = Math.ceil((this.size * expectedRows * PROJECTION_SPARE) / rows / MAX_LOAD);
-    if (cap > this.cap) this.resize(cap);
+    // Past the largest table the projection is no use: growth step by step reports it if it comes to that.
+    if (cap > this.cap && cap <= MAX_CAPACITY) this.resize(cap);
   }
 
   private resize(cap: number): void {
