@@ -4,7 +4,7 @@
 import { Hasher } from '../dedupe/hash.js';
 import { HashSet64, PROJECT_AT } from '../dedupe/hashset.js';
 import { isAadhaarShaped, normalizeId } from '../dedupe/keys.js';
-import { defineCheck, type Dict } from '../types.js';
+import { defineCheck, type CheckOutcome, type Dict, type SampleRecord } from '../types.js';
 
 interface Kind {
   id: 'ref' | 'idnum' | 'cert' | 'appointment' | 'session';
@@ -40,6 +40,85 @@ export const ID_NUMBER_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_numbe
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
+/**
+ * The ids of a record that are keys, in the order findings are reported (shared with the DuckDB engine): after
+ * read(), keys 0 .. n-1 in the arrays. `key` is the id normalised, or an Aadhaar number's first 11 digits with its
+ * check digit in `digit` (NO_DIGIT otherwise).
+ */
+export class IdKeys {
+  n = 0;
+  readonly kind: number[] = [];
+  readonly field: string[] = [];
+  readonly raw: string[] = [];
+  readonly id: string[] = [];
+  readonly key: string[] = [];
+  readonly digit: number[] = [];
+
+  constructor(private readonly sessionIsKey: boolean) {}
+
+  /**
+   * Read the reference id, the ID numbers (Aadhaar, photo ID, PAN: one number given twice counts once), the
+   * certificate id, appointment ids (the record's and its nested appointments'), and the session id when sessions
+   * are keys; masked and short ids are not keys. Returns how many keys the record has.
+   */
+  read(rec: SampleRecord): number {
+    const f = rec.fields;
+    this.n = 0;
+    if (f.beneficiary_reference_id !== undefined) this.one(REF, 'beneficiary_reference_id', f.beneficiary_reference_id);
+    for (const field of ID_NUMBER_FIELDS) if (f[field] !== undefined) this.one(IDNUM, field, f[field]);
+    if (f.certificate_id !== undefined) this.one(CERT, 'certificate_id', f.certificate_id);
+    if (f.appointment_id !== undefined) this.one(APPOINTMENT, 'appointment_id', f.appointment_id);
+    const appointments = rec.nested?.get('appointments');
+    if (appointments) {
+      for (const a of appointments) {
+        const id = a.get('appointment_id');
+        if (id !== undefined) this.one(APPOINTMENT, 'appointment_id', id);
+      }
+    }
+    if (this.sessionIsKey && f.session_id !== undefined) this.one(SESSION, 'session_id', f.session_id);
+    return this.n;
+  }
+
+  private one(kind: number, field: string, raw: string): void {
+    const id = normalizeId(raw);
+    if (!id) return;
+    let key = id;
+    let digit = NO_DIGIT;
+    if (kind === IDNUM) {
+      // The same number as Aadhaar and as photo ID is one key.
+      for (let k = 0; k < this.n; k++) if (this.kind[k] === IDNUM && this.id[k] === id) return;
+      if (isAadhaarShaped(id)) {
+        key = id.slice(0, 11);
+        digit = id.charCodeAt(11) - 48;
+      }
+    }
+    const k = this.n++;
+    this.kind[k] = kind;
+    this.field[k] = field;
+    this.raw[k] = raw;
+    this.id[k] = id;
+    this.key[k] = key;
+    this.digit[k] = digit;
+  }
+}
+
+/**
+ * The summary and counts (shared with the DuckDB engine): per kind, rows repeating a key and keys repeated; and
+ * Aadhaar numbers differing from another only in the check digit.
+ */
+export function concludeIds(repeats: readonly number[], keysRepeated: readonly number[], checkDigit: number): CheckOutcome {
+  const data: Dict<number> = Object.create(null);
+  const parts: string[] = [];
+  KINDS.forEach((k, i) => {
+    data[`${k.id}Repeats`] = repeats[i];
+    data[`${k.id}KeysRepeated`] = keysRepeated[i];
+    if (repeats[i]) parts.push(`${n(repeats[i])} rows repeat ${n(keysRepeated[i])} ${k.label}${keysRepeated[i] === 1 ? '' : 's'}`);
+  });
+  data.checkDigitVariants = checkDigit;
+  if (checkDigit) parts.push(`${n(checkDigit)} Aadhaar numbers differ from another only in the check digit`);
+  return { summary: parts.join('; '), data };
+}
+
 export default defineCheck({
   meta: {
     id: 'duplicate-ids',
@@ -70,26 +149,19 @@ export default defineCheck({
     let checkDigit = 0;
     const sessionIsKey = ctx.mapped.has('session_id') && !PERSON_FIELDS.some((f) => ctx.mapped.has(f));
     const h = new Hasher();
-    const seen: string[] = [];
     let row = 0;
     let line = 0;
+    let dose = '';
     let reported = false;
-    let any = false;
     let projected = false;
 
-    function check(kind: number, field: string, raw: string, dose: string): void {
-      const id = normalizeId(raw);
-      if (!id) return;
-      any = true;
-      let digit = NO_DIGIT;
-      if (kind === IDNUM) {
-        if (seen.includes(id)) return; // the same number as Aadhaar and as photo ID
-        seen.push(id);
-        if (isAadhaarShaped(id)) {
-          digit = id.charCodeAt(11) - 48;
-          h.start(AADHAAR_SEED).str(id.slice(0, 11));
-        } else h.start(KINDS[kind].seed).str(id);
-      } else h.start(KINDS[kind].seed).str(id);
+    const keys = new IdKeys(sessionIsKey);
+
+    /** Key i of the record just read: store it, or report it when an earlier row has it. */
+    function check(i: number): void {
+      const kind = keys.kind[i];
+      const digit = keys.digit[i];
+      h.start(digit === NO_DIGIT ? KINDS[kind].seed : AADHAAR_SEED).str(keys.key[i]);
       if (KINDS[kind].perDose) h.sep().str(dose);
       h.end();
       const store = stores[kind];
@@ -98,16 +170,18 @@ export default defineCheck({
       if (slot < 0) return;
       const old = store.value(slot);
       const firstRow = (old >>> 4) & MAX_ROW;
+      const field = keys.field[i];
+      const value = keys.raw[i];
       if ((old & 15) !== digit) {
         checkDigit++;
-        if (!reported) ctx.report({ messageId: 'check-digit', row, line, field, value: raw, data: { firstRow } });
+        if (!reported) ctx.report({ messageId: 'check-digit', row, line, field, value, data: { firstRow } });
       } else {
         repeats[kind]++;
         if (!(old & REPEATED)) {
           keysRepeated[kind]++;
           store.setValue(slot, (old | REPEATED) >>> 0);
         }
-        if (!reported) ctx.report({ messageId: KINDS[kind].id, row, line, field, value: raw, data: { firstRow } });
+        if (!reported) ctx.report({ messageId: KINDS[kind].id, row, line, field, value, data: { firstRow } });
       }
       reported = true;
     }
@@ -123,35 +197,12 @@ export default defineCheck({
         }
         line = rec.line;
         reported = false;
-        any = false;
-        seen.length = 0;
-        const dose = f.dose ?? '';
-        if (f.beneficiary_reference_id !== undefined) check(REF, 'beneficiary_reference_id', f.beneficiary_reference_id, dose);
-        for (const field of ID_NUMBER_FIELDS) if (f[field] !== undefined) check(IDNUM, field, f[field], dose);
-        if (f.certificate_id !== undefined) check(CERT, 'certificate_id', f.certificate_id, dose);
-        if (f.appointment_id !== undefined) check(APPOINTMENT, 'appointment_id', f.appointment_id, dose);
-        const appointments = rec.nested?.get('appointments');
-        if (appointments) {
-          for (const a of appointments) {
-            const id = a.get('appointment_id');
-            if (id !== undefined) check(APPOINTMENT, 'appointment_id', id, dose);
-          }
-        }
-        if (sessionIsKey && f.session_id !== undefined) check(SESSION, 'session_id', f.session_id, dose);
-        if (any) ctx.applicable();
+        dose = f.dose ?? '';
+        const n = keys.read(rec);
+        for (let i = 0; i < n; i++) check(i);
+        if (n) ctx.applicable();
       },
-      finish() {
-        const data: Dict<number> = Object.create(null);
-        const parts: string[] = [];
-        KINDS.forEach((k, i) => {
-          data[`${k.id}Repeats`] = repeats[i];
-          data[`${k.id}KeysRepeated`] = keysRepeated[i];
-          if (repeats[i]) parts.push(`${n(repeats[i])} rows repeat ${n(keysRepeated[i])} ${k.label}${keysRepeated[i] === 1 ? '' : 's'}`);
-        });
-        data.checkDigitVariants = checkDigit;
-        if (checkDigit) parts.push(`${n(checkDigit)} Aadhaar numbers differ from another only in the check digit`);
-        return { summary: parts.length ? `${parts.join('; ')}` : '', data };
-      },
+      finish: () => concludeIds(repeats, keysRepeated, checkDigit),
     };
   },
 });

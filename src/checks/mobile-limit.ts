@@ -2,7 +2,7 @@
 import { formatDmy } from '../dates.js';
 import { citation, mobileLimitOn } from '../policy/rules.js';
 import { TIMELINE, type MobileLimitRule, type TimelineEntry } from '../policy/timeline.js';
-import { defineCheck, type CheckOutcome, type SampleRecord } from '../types.js';
+import { defineCheck, type CheckOutcome, type FindingInput, type SampleRecord } from '../types.js';
 import { normalizeMobile } from '../validators/mobile.js';
 import { KeyTable, hashFolded, hashHigh, hashString } from './support/key-table.js';
 import { recordFacts } from './support/record-facts.js';
@@ -13,7 +13,7 @@ const LIMITS: readonly number[] = [
   ...new Set(TIMELINE.flatMap((e) => (e.rule.kind === 'mobile-limit' ? [e.rule.max] : []))),
 ].sort((a, b) => a - b);
 /** Distinct beneficiaries told apart per number: one past the highest limit. */
-const KEEP = LIMITS[LIMITS.length - 1] + 1;
+export const KEEP = LIMITS[LIMITS.length - 1] + 1;
 
 // Per-number layout in the table's values.
 const COUNT = 0; // distinct beneficiaries (beyond KEEP: records of people not among the first KEEP)
@@ -39,16 +39,25 @@ export interface MobileRecord {
 
 const read: MobileRecord = { mobile: '', ref: undefined, name: 0, year: 0, last: 0 };
 
+/** Records that could not be counted: the number masked or unreadable, or nothing saying who the record is about. */
+export interface Uncounted {
+  masked: number;
+  anonymous: number;
+}
+
 /**
- * Read a record for the mobile-limit count (shared with the DuckDB engine): 'none' without a mobile number,
- * 'masked' when the number is masked or unreadable, 'anonymous' when nothing says who the record is about.
+ * Read a record for the mobile-limit count (shared with the DuckDB engine): null when it has no mobile number or
+ * cannot be counted (then tallied in `uncounted`).
  */
-export function readMobileRecord(rec: SampleRecord, asOfDay: number): MobileRecord | 'none' | 'masked' | 'anonymous' {
+export function readMobileRecord(rec: SampleRecord, asOfDay: number, uncounted: Uncounted): MobileRecord | null {
   const f = rec.fields;
   const raw = f.mobile_number;
-  if (raw === undefined) return 'none';
+  if (raw === undefined) return null;
   const mobile = normalizeMobile(raw);
-  if (mobile === undefined) return 'masked';
+  if (mobile === undefined) {
+    uncounted.masked++;
+    return null;
+  }
   const x = recordFacts(rec);
   read.mobile = mobile;
   read.ref = f.beneficiary_reference_id;
@@ -56,12 +65,48 @@ export function readMobileRecord(rec: SampleRecord, asOfDay: number): MobileReco
   read.year = 0;
   if (read.ref === undefined) {
     read.name = f.name === undefined ? 0 : hashFolded(f.name);
-    if (read.name === 0) return 'anonymous';
+    if (read.name === 0) {
+      uncounted.anonymous++;
+      return null;
+    }
     read.year = Number.isNaN(x.birthYear) ? 0 : x.birthYear;
   }
   const last = Math.max(x.dose1 || 0, x.dose2 || 0, x.precaution || 0, x.vaccination || 0);
   read.last = last > asOfDay ? asOfDay : last > 0 ? last : 0;
   return read;
+}
+
+/** The finding for a number past the limit in force on `day` (shared with the DuckDB engine). */
+export function overFinding(row: number, line: number, mobile: string, people: number, limit: TimelineEntry<MobileLimitRule>, day: number): FindingInput {
+  return {
+    messageId: 'over',
+    row,
+    line,
+    field: 'mobile_number',
+    value: mobile,
+    data: {
+      count: people > KEEP ? `more than ${KEEP - 1}` : people,
+      limit: limit.rule.max,
+      when: `from ${limit.date}; records up to ${formatDmy(day)}`,
+    },
+  };
+}
+
+/**
+ * The check's conclusion (shared with the DuckDB engine): `over` of `judged` numbers past their limit, `excess`
+ * beneficiaries too many, `tally` per rule (for the citation), `sampled` share of numbers followed.
+ */
+export function concludeMobiles(o: { judged: number; over: number; excess: number; tally: RuleTally<TimelineEntry>; uncounted: Uncounted; sampled: number }): CheckOutcome {
+  const { masked, anonymous } = o.uncounted;
+  if (o.judged === 0) return masked > 0 ? { summary: `${num(masked)} masked or unreadable mobile numbers could not be grouped.`, data: { masked } } : {};
+  const worst = (o.tally.worst() ?? o.tally.commonest())?.entry;
+  return {
+    summary:
+      `${share(o.over, o.judged)} full mobile numbers${sampledNote(o.sampled, 'numbers')} carry more beneficiaries than the limit in force` +
+      (worst ? ` (${citation(worst)})` : '') +
+      `: ${num(o.excess)} beneficiaries too many. ${num(masked)} masked or unreadable numbers could not be grouped.`,
+    data: { excessBeneficiaries: o.excess, masked, anonymous, sampled: o.sampled },
+  };
 }
 
 const SEED_MOBILE = 0x6d6f62;
@@ -88,20 +133,11 @@ export default defineCheck({
   },
   create(ctx) {
     const table = new KeyTable(WIDTH, 19);
-    let masked = 0;
-    let anonymous = 0;
+    const uncounted: Uncounted = { masked: 0, anonymous: 0 };
     return {
       record(rec) {
-        const r = readMobileRecord(rec, ctx.asOfDay);
-        if (r === 'none') return;
-        if (r === 'masked') {
-          masked++;
-          return;
-        }
-        if (r === 'anonymous') {
-          anonymous++;
-          return;
-        }
+        const r = readMobileRecord(rec, ctx.asOfDay, uncounted);
+        if (r === null) return;
         const { mobile, last } = r;
         const person = r.ref !== undefined ? hashString(r.ref, SEED_REF) : (r.name ^ Math.imul(r.year, 0x9e3779b1)) >>> 0;
         const lo = hashString(mobile, SEED_MOBILE);
@@ -146,32 +182,12 @@ export default defineCheck({
           over.push({ base, at: base + PAST + 2 * LIMITS.indexOf(limit.rule.max), day, limit });
         });
         ctx.applicable(judged);
-        if (judged === 0) return masked > 0 ? { summary: `${num(masked)} masked or unreadable mobile numbers could not be grouped.`, data: { masked } } : {};
         over.sort((a, b) => v[a.at] - v[b.at]);
         for (const { base, at, day, limit } of over) {
           const number = String(v[base + NUM_HI] * TWO32 + v[base + NUM_LO]).padStart(10, '0');
-          ctx.report({
-            messageId: 'over',
-            row: v[at],
-            line: v[at + 1],
-            field: 'mobile_number',
-            value: number,
-            data: {
-              count: v[base + COUNT] > KEEP ? `more than ${KEEP - 1}` : v[base + COUNT],
-              limit: limit.rule.max,
-              when: `from ${limit.date}; records up to ${formatDmy(day)}`,
-            },
-          });
+          ctx.report(overFinding(v[at], v[at + 1], number, v[base + COUNT], limit, day));
         }
-        const worst = (tally.worst() ?? tally.commonest())?.entry;
-        const sampled = sampledNote(table.sampled, 'numbers');
-        return {
-          summary:
-            `${share(over.length, judged)} full mobile numbers${sampled} carry more beneficiaries than the limit in force` +
-            (worst ? ` (${citation(worst)})` : '') +
-            `: ${num(excess)} beneficiaries too many. ${num(masked)} masked or unreadable numbers could not be grouped.`,
-          data: { excessBeneficiaries: excess, masked, anonymous, sampled: table.sampled },
-        };
+        return concludeMobiles({ judged, over: over.length, excess, tally, uncounted, sampled: table.sampled });
       },
     };
   },

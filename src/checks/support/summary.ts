@@ -29,10 +29,15 @@ export class RuleTally<E> {
   private readonly counts = new Map<E, { n: number; bad: number }>();
 
   add(entry: E, bad: boolean): void {
+    this.addCounts(entry, 1, bad ? 1 : 0);
+  }
+
+  /** `n` records under an entry, `bad` of them violating it (counts made elsewhere, e.g. in SQL). */
+  addCounts(entry: E, n: number, bad: number): void {
     let c = this.counts.get(entry);
     if (c === undefined) this.counts.set(entry, (c = { n: 0, bad: 0 }));
-    c.n++;
-    if (bad) c.bad++;
+    c.n += n;
+    c.bad += bad;
   }
 
   /** The entry with the most violations (ties: most records), with its counts; undefined when none broke. */

@@ -3,10 +3,8 @@
 // (seq), so "earlier" means what it means to the check: an earlier row, or earlier in the same row. SQL finds,
 // per key, the first occurrence and every later one: a repeat, or an Aadhaar check-digit variant when the check
 // digit differs from the first occurrence's.
-import { APPOINTMENT, CERT, ID_NUMBER_FIELDS, IDNUM, KINDS, NO_DIGIT, PERSON_FIELDS, REF, SESSION } from '../../checks/duplicate-ids.js';
-import { isAadhaarShaped, normalizeId } from '../../dedupe/keys.js';
+import { IDNUM, IdKeys, KINDS, NO_DIGIT, PERSON_FIELDS, concludeIds } from '../../checks/duplicate-ids.js';
 import { MAX_EXAMPLES } from '../../run-checks.js';
-import type { Dict } from '../../types.js';
 import { fromText } from '../duckdb-store.js';
 import { numericKey, reportAll, type EnginePart } from '../part.js';
 
@@ -19,7 +17,6 @@ const FIELD_NAMES = ['beneficiary_reference_id', 'aadhaar_number', 'photo_id_num
 const FIELD_CODE: Record<string, number> = Object.create(null);
 FIELD_NAMES.forEach((f, i) => (FIELD_CODE[f] = i));
 
-const n = (x: number): string => x.toLocaleString('en-US');
 
 // A key is (kind, id, dose), dose '' for kinds not keyed per dose. tag packs kind << 8 | check digit << 4 |
 // field (check digit 15: not an Aadhaar). A key whose id and dose are numbers (numericKey; dose -1 for '') goes
@@ -105,32 +102,25 @@ export const duplicateIds: EnginePart = {
     const [tRow, tSeq, tLine, tTag, tKey, tDose] = text.cols;
     const [rRow, rSeq, rRaw] = raws.cols;
     const sessionIsKey = ctx.mapped.has('session_id') && !PERSON_FIELDS.some((f) => ctx.mapped.has(f));
-    const seen: string[] = [];
     let row = 0;
     let line = 0;
     let seq = 0;
-    let any = false;
+    let doseOfRow = '';
     const repeats = KINDS.map(() => 0);
     const keysRepeated = KINDS.map(() => 0);
     let checkDigit = 0;
     let findings: { messageId: string; field: string; n: number }[] = [];
     let examples: Parameters<typeof ctx.report>[0][] = [];
 
-    function check(kind: number, field: string, raw: string, doseOfRow: string): void {
-      const id = normalizeId(raw);
-      if (!id) return;
-      any = true;
-      let key = id;
-      let digit = NO_DIGIT;
-      if (kind === IDNUM) {
-        if (seen.includes(id)) return; // the same number as Aadhaar and as photo ID
-        seen.push(id);
-        if (isAadhaarShaped(id)) {
-          kind = AADHAAR;
-          digit = id.charCodeAt(11) - 48;
-          key = id.slice(0, 11);
-        }
-      }
+    const keys = new IdKeys(sessionIsKey);
+
+    /** Key `at` of the record just read, into its table. */
+    function write(at: number): void {
+      const digit = keys.digit[at];
+      const kind = digit === NO_DIGIT ? keys.kind[at] : AADHAAR;
+      const field = keys.field[at];
+      const raw = keys.raw[at];
+      const key = keys.key[at];
       const dose = KINDS[kindOf(kind)].perDose ? doseOfRow : '';
       const tag = (kind << 8) | (digit << 4) | FIELD_CODE[field];
       const s = seq++;
@@ -155,7 +145,7 @@ export const duplicateIds: EnginePart = {
         tDose[i] = dose;
         text.end();
       }
-      if (raw !== id) {
+      if (raw !== keys.id[at]) {
         const i = raws.n;
         rRow[i] = row;
         rSeq[i] = s;
@@ -170,22 +160,10 @@ export const duplicateIds: EnginePart = {
         row = rec.row;
         line = rec.line;
         seq = 0;
-        any = false;
-        seen.length = 0;
-        const dose = f.dose ?? '';
-        if (f.beneficiary_reference_id !== undefined) check(REF, 'beneficiary_reference_id', f.beneficiary_reference_id, dose);
-        for (const field of ID_NUMBER_FIELDS) if (f[field] !== undefined) check(IDNUM, field, f[field], dose);
-        if (f.certificate_id !== undefined) check(CERT, 'certificate_id', f.certificate_id, dose);
-        if (f.appointment_id !== undefined) check(APPOINTMENT, 'appointment_id', f.appointment_id, dose);
-        const appointments = rec.nested?.get('appointments');
-        if (appointments) {
-          for (const a of appointments) {
-            const id = a.get('appointment_id');
-            if (id !== undefined) check(APPOINTMENT, 'appointment_id', id, dose);
-          }
-        }
-        if (sessionIsKey && f.session_id !== undefined) check(SESSION, 'session_id', f.session_id, dose);
-        if (any) ctx.applicable();
+        doseOfRow = f.dose ?? '';
+        const n = keys.read(rec);
+        for (let i = 0; i < n; i++) write(i);
+        if (n) ctx.applicable();
       },
       async compute(db) {
         await db.run(SQL_LATER);
@@ -210,16 +188,7 @@ export const duplicateIds: EnginePart = {
       },
       finish() {
         reportAll(ctx, examples, findings);
-        const data: Dict<number> = Object.create(null);
-        const parts: string[] = [];
-        KINDS.forEach((k, i) => {
-          data[`${k.id}Repeats`] = repeats[i];
-          data[`${k.id}KeysRepeated`] = keysRepeated[i];
-          if (repeats[i]) parts.push(`${n(repeats[i])} rows repeat ${n(keysRepeated[i])} ${k.label}${keysRepeated[i] === 1 ? '' : 's'}`);
-        });
-        data.checkDigitVariants = checkDigit;
-        if (checkDigit) parts.push(`${n(checkDigit)} Aadhaar numbers differ from another only in the check digit`);
-        return { summary: parts.length ? `${parts.join('; ')}` : '', data };
+        return concludeIds(repeats, keysRepeated, checkDigit);
       },
     };
   },

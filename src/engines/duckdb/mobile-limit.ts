@@ -2,19 +2,15 @@
 // table's size. Each record with a full mobile number goes to a table with who it is about and its latest dose
 // day; SQL counts the people per number, the day the number is judged on (the as-of day when a member has no
 // dose), the limit in force that day, and the row of the member past it.
-import { citation } from '../../policy/rules.js';
 import { TIMELINE, type MobileLimitRule, type TimelineEntry } from '../../policy/timeline.js';
-import { formatDmy } from '../../dates.js';
-import { readMobileRecord } from '../../checks/mobile-limit.js';
-import { num, share } from '../../checks/support/summary.js';
+import { KEEP, concludeMobiles, overFinding, readMobileRecord, type Uncounted } from '../../checks/mobile-limit.js';
+import { RuleTally } from '../../checks/support/summary.js';
 import { MAX_EXAMPLES } from '../../run-checks.js';
 import type { CheckOutcome } from '../../types.js';
 import { reportAll, type EnginePart } from '../part.js';
 
 /** The mobile-limit rules in date order: the one in force on a day is the last that started by then (mobileLimitOn). */
 const RULES = TIMELINE.filter((e): e is TimelineEntry<MobileLimitRule> => e.rule.kind === 'mobile-limit');
-/** Past this many distinct people the count is shown as "more than KEEP - 1", as the check shows it. */
-const KEEP = Math.max(...RULES.map((e) => e.rule.max)) + 1;
 
 const TABLE = 'ml_records';
 // mobile: the 10-digit number (exact as a DOUBLE); a person is a reference id (ref), else a folded-name hash and
@@ -83,25 +79,16 @@ export const mobileLimit: EnginePart = {
   create(ctx, table) {
     const t = table(TABLE);
     const [cRow, cLine, cMobile, cRef, cName, cYear, cLast] = t.cols;
-    let masked = 0;
-    let anonymous = 0;
+    const uncounted: Uncounted = { masked: 0, anonymous: 0 };
     let judged = 0;
     let over = 0;
     let excess = 0;
-    const tally: { entry: TimelineEntry; n: number; bad: number }[] = [];
+    const tally = new RuleTally<TimelineEntry>();
     let examples: Parameters<typeof ctx.report>[0][] = [];
     return {
       record(rec) {
-        const r = readMobileRecord(rec, ctx.asOfDay);
-        if (r === 'none') return;
-        if (r === 'masked') {
-          masked++;
-          return;
-        }
-        if (r === 'anonymous') {
-          anonymous++;
-          return;
-        }
+        const r = readMobileRecord(rec, ctx.asOfDay, uncounted);
+        if (r === null) return;
         const i = t.n;
         cRow[i] = rec.row;
         cLine[i] = rec.line;
@@ -119,44 +106,19 @@ export const mobileLimit: EnginePart = {
         for (const r of await db.rows(SQL_TALLY)) {
           const n = Number(r.n);
           const bad = Number(r.bad);
-          tally.push({ entry: RULES[Number(r.rule)], n, bad });
+          tally.addCounts(RULES[Number(r.rule)], n, bad);
           judged += n;
           over += bad;
           excess += Number(r.excess);
         }
-        examples = (await db.rows(SQL_EXAMPLES)).map((r) => {
-          const people = Number(r.people);
-          const rule = RULES[Number(r.rule)];
-          return {
-            messageId: 'over',
-            row: Number(r.row),
-            line: Number(r.line),
-            field: 'mobile_number',
-            value: String(r.mobile).padStart(10, '0'),
-            data: {
-              count: people > KEEP ? `more than ${KEEP - 1}` : people,
-              limit: rule.rule.max,
-              when: `from ${rule.date}; records up to ${formatDmy(Number(r.day))}`,
-            },
-          };
-        });
+        examples = (await db.rows(SQL_EXAMPLES)).map((r) =>
+          overFinding(Number(r.row), Number(r.line), String(r.mobile).padStart(10, '0'), Number(r.people), RULES[Number(r.rule)], Number(r.day)),
+        );
       },
       finish(): CheckOutcome {
         ctx.applicable(judged);
-        if (judged === 0) return masked > 0 ? { summary: `${num(masked)} masked or unreadable mobile numbers could not be grouped.`, data: { masked } } : {};
         reportAll(ctx, examples, [{ messageId: 'over', field: 'mobile_number', n: over }]);
-        // RuleTally.worst() ?? commonest(): the rule with the most numbers over it (ties: most numbers), else the
-        // rule most numbers fell under.
-        let worst: (typeof tally)[number] | undefined;
-        for (const c of tally) if (c.bad > 0 && (worst === undefined || c.bad > worst.bad || (c.bad === worst.bad && c.n > worst.n))) worst = c;
-        if (worst === undefined) for (const c of tally) if (worst === undefined || c.n > worst.n) worst = c;
-        return {
-          summary:
-            `${share(over, judged)} full mobile numbers carry more beneficiaries than the limit in force` +
-            (worst ? ` (${citation(worst.entry)})` : '') +
-            `: ${num(excess)} beneficiaries too many. ${num(masked)} masked or unreadable numbers could not be grouped.`,
-          data: { excessBeneficiaries: excess, masked, anonymous, sampled: 1 },
-        };
+        return concludeMobiles({ judged, over, excess, tally, uncounted, sampled: 1 });
       },
     };
   },
