@@ -28,6 +28,7 @@ export interface IngestIssue {
     | 'blank-header'
     | 'duplicate-header'
     | 'title-row'
+    | 'repeated-header'
     | 'unclosed-quote'
     | 'bad-quoting'
     | 'invalid-encoding'

@@ -86,6 +86,11 @@ describe('delimited text', () => {
     const single = await read(file('name\nAsha\nRavi\n'));
     expect([single.sample.columns(), single.records.length, single.issues]).toEqual([['name'], 2, []]);
 
+    // The header repeated further down (two exports joined) is reported and skipped, not read as a record.
+    const joined = await read(file('name,mobile\nAsha,9876543210\nname,mobile\nRavi,9123456789\n'));
+    expect(joined.records.map((x) => [x.row, x.line, x.cells])).toEqual([[1, 2, ['Asha', '9876543210']], [2, 4, ['Ravi', '9123456789']]]);
+    expect(codes(joined)).toEqual(['repeated-header@3']);
+
     // A data row whose values also name fields (a photo-ID type, a vaccine) is still data.
     const values = await read(file('81648558615904,Sanjay Mahato,1989,Male,Aadhaar Card,XXXXXXXX4739,COVISHIELD,21-06-2021\n'.repeat(3)));
     expect(values.sample.header()).toBe(false);

@@ -1,4 +1,4 @@
-// Header cells that are blank or repeated, and title lines above the header.
+// Header cells that are blank or repeated, title lines above the header, and the header repeated below it.
 import { issueCheck } from './issue-check.js';
 
 export default issueCheck(
@@ -6,16 +6,17 @@ export default issueCheck(
     id: 'header-labels',
     category: 'structure',
     severity: 'warning',
-    description: 'Header labels that are blank or repeated, and title lines above the header',
+    description: 'Header labels that are blank or repeated, title lines above the header, and the header repeated among the rows',
     messages: {
       blank: 'header cell {{position}} is blank: the column is named column_{{position}}',
       duplicate: 'header cell {{position}} repeats an earlier label: the column is read as a separate column',
       title: 'a title line above the header (one cell): skipped',
+      again: 'the header row again (files joined together?): skipped',
     },
     docs: {
-      why: 'A system export names every column once and starts with its header. Blank or repeated labels point to manual editing or to columns pasted together from several sources; a title line above the header, to a spreadsheet made for people rather than a database dump.',
+      why: 'A system export names every column once and starts with its header. Blank or repeated labels point to manual editing or to columns pasted together from several sources; a title line above the header, to a spreadsheet made for people rather than a database dump; the header repeated among the rows, to several exports joined into one file.',
       sources: ['Frictionless blank-label / duplicate-label', 'csvlint empty_column_name / duplicate_column_name'],
     },
   },
-  { 'blank-header': 'blank', 'duplicate-header': 'duplicate', 'title-row': 'title' },
+  { 'blank-header': 'blank', 'duplicate-header': 'duplicate', 'title-row': 'title', 'repeated-header': 'again' },
 );

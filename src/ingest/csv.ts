@@ -294,6 +294,8 @@ export function readCsv(
   let consumed = 0; // records taken from csv-parse so far (blank, header and data)
   let row = 0;
   let width = 0;
+  /** The header's cells, to recognise it repeated further down (files joined together); null without a header. */
+  let headerCells: string[] | null = null;
 
   /** Report the skipped records that came before the next record csv-parse emitted. */
   function skipsDue(final: boolean): void {
@@ -314,6 +316,10 @@ export function readCsv(
     const cells = p.record;
     if (blank(cells)) {
       onIssue({ code: 'blank-row', line });
+      return;
+    }
+    if (headerCells !== null && cells.length === headerCells.length && cells[0] === headerCells[0] && cells.every((c, i) => c === headerCells![i])) {
+      onIssue({ code: 'repeated-header', line });
       return;
     }
     const rowNumber = row + 1;
@@ -363,6 +369,7 @@ export function readCsv(
       consumed++;
       const line = nextLine;
       nextLine += breaksOf(p);
+      headerCells = first;
       reader.columns = headerNames(first, (code, position, column) =>
         onIssue(column === undefined ? { code, line, data: { position } } : { code, line, column, data: { position } }),
       );
