@@ -9,12 +9,13 @@
 // the structure checks (they read ingest issues and `ctx.input` as the main thread fills them) nor checks that
 // read `ctx.options` (their values are not copied). They are split by the measured cost below so both threads
 // finish together. Standard input cannot be read twice: it is analysed on one thread.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CHECKS } from './checks/index.js';
 import type { ReadOptions } from './ingest/index.js';
 import { CheckRunner, type BaseContext } from './run-checks.js';
+import { threadCpuMs } from './thread-cpu.js';
 import type { Check, CheckResult, IngestIssue, InputInfo, MappingEntry, SampleRecord } from './types.js';
 
 /**
@@ -117,16 +118,6 @@ export function splitChecks(checks: readonly Check[]): Set<number> {
   return worker;
 }
 
-/** CPU time of the calling thread in milliseconds (Linux /proc; NaN elsewhere), for LEAKCHECK_DEBUG_THREADS. */
-export function threadCpuMs(): number {
-  try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
 
 /** What the worker needs to read the sample and run its checks (structured-cloneable). */
 export interface WorkerStart {

@@ -7,10 +7,9 @@
 import { CHECKS } from '../checks/index.js';
 import { dayOf } from '../dates.js';
 import { detectProfile } from '../detect-profile.js';
-import { liftEvidence } from '../formats/index.js';
 import { projectRows, readSample } from '../ingest/index.js';
 import { inferMapping, jsonColumns } from '../normalize/mapping.js';
-import { createNormalizer } from '../normalize/record.js';
+import { createNormalizer, liftEvidence } from '../normalize/record.js';
 import { recordFacts } from '../checks/support/record-facts.js';
 import { CheckRunner, type BaseContext } from '../run-checks.js';
 import type { InputInfo, RawRecord, SampleRecord } from '../types.js';

@@ -2,7 +2,6 @@
 // module load with ajv, the field validators of src/validators registered as ajv formats.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { VACCINES } from '../policy/timeline.js';
-import type { RawRecord } from '../types.js';
 import { FORMATS, isDmyDate, isIsoDate, MAX_VISIBLE_MASKED, PHOTO_ID_SPECS, photoIdType } from '../validators/index.js';
 import { maskedIdVisible } from './values.js';
 import appointment from './cowin-appointment.schema.json' with { type: 'json' };
@@ -193,17 +192,3 @@ export function eachFieldError(errors: readonly ErrorObject[] | null | undefined
   for (const [f, e] of best) each(f, e);
 }
 
-/**
- * A DIVOC credential's evidence is an array holding one Vaccination; read its entry as `evidence.<key>` values
- * (the paths src/fields.ts names, `evidence.certificateId`), keeping the array for the schema. Returns the
- * record itself; a record without a single-entry `evidence` array is untouched.
- */
-export function liftEvidence(raw: RawRecord): RawRecord {
-  const list = raw.nested?.get('evidence');
-  if (!list || list.length !== 1 || !raw.values) return raw;
-  for (const [k, v] of list[0]) {
-    const path = `evidence.${k}`;
-    if (!raw.values.has(path)) raw.values.set(path, v);
-  }
-  return raw;
-}

@@ -57,3 +57,18 @@ export function createNormalizer(mapping: MappingEntry[]): Normalizer {
     };`;
   return new Function('clean', 'columns', source)(clean, columns) as Normalizer;
 }
+
+/**
+ * A DIVOC credential's evidence is an array holding one Vaccination; read its entry as `evidence.<key>` values
+ * (the paths src/fields.ts names, `evidence.certificateId`), keeping the array for the schema. Returns the
+ * record itself; a record without a single-entry `evidence` array is untouched.
+ */
+export function liftEvidence(raw: RawRecord): RawRecord {
+  const list = raw.nested?.get('evidence');
+  if (!list || list.length !== 1 || !raw.values) return raw;
+  for (const [k, v] of list[0]) {
+    const path = `evidence.${k}`;
+    if (!raw.values.has(path)) raw.values.set(path, v);
+  }
+  return raw;
+}

@@ -2,7 +2,8 @@
 // validates with zero violations.
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { eachFieldError, formatValidator, liftEvidence, SCHEMAS } from '../../src/formats/index.js';
+import { eachFieldError, formatValidator, SCHEMAS } from '../../src/formats/index.js';
+import { liftEvidence } from '../../src/normalize/record.js';
 import { PROFILES } from '../../src/profiles.js';
 import { dict, type RawRecord } from '../../src/types.js';
 import { collect } from './collect.js';
