@@ -92,7 +92,7 @@ interface AnalyzeFlags {
   debug?: boolean;
   against: string[];
   key?: string;
-  engine: EngineId;
+  engine?: EngineId;
   header?: boolean;
 }
 
@@ -133,7 +133,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     maxBytes: flags.maxBytes,
     deterministic: flags.deterministic,
     profile: flags.profile,
-    engine: flags.engine,
+    engine: flags.engine ?? config.engine ?? 'memory',
     header: flags.header,
   }).finally(() => progress.stop());
   const toFile = flags.output !== undefined;
@@ -222,7 +222,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--against <file>', 'a known sample or fingerprint: report rows already in it (repeatable)', collect, [])
     .option('--key <key>', 'key of --against fingerprint files (default: LEAKCHECK_KEY)')
     .option('--config <file>', 'settings file (default: ./leakcheck.config.json when present)')
-    .addOption(new Option('--engine <engine>', 'where the cross-record checks keep their state (duckdb: out of core, needs @duckdb/node-api)').choices(ENGINES).default('memory'))
+    .addOption(new Option('--engine <engine>', 'where the cross-record checks keep their state: memory (default) or duckdb (out of core, needs @duckdb/node-api)').choices(ENGINES))
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       setExit(await runAnalyze(file, flags));

@@ -1,9 +1,10 @@
-// leakcheck.config.json: per-check switches and severities, and defaults for --fail-on, --limit and --as-of.
+// leakcheck.config.json: per-check switches and severities, and defaults for --fail-on, --limit, --as-of and --engine.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { CHECKS } from './checks/index.js';
 import { parseIso } from './dates.js';
+import { ENGINES, type EngineId } from './engines/duckdb.js';
 import { UsageError } from './errors.js';
 import { FLAGS, LABELS, type Check, type Severity } from './types.js';
 
@@ -14,6 +15,7 @@ export interface Config {
   failOn?: string[];
   limit?: number;
   asOf?: string;
+  engine?: EngineId;
 }
 
 export const CONFIG_SCHEMA = {
@@ -29,6 +31,7 @@ export const CONFIG_SCHEMA = {
     failOn: { type: 'array', items: { enum: [...LABELS, ...FLAGS] }, uniqueItems: true },
     limit: { type: 'integer', minimum: 1 },
     asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    engine: { enum: ENGINES },
   },
 } as const;
 
@@ -38,7 +41,7 @@ function describe(err: ErrorObject): string {
   const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : '';
   switch (err.keyword) {
     case 'additionalProperties':
-      return `unknown setting "${(err.params as { additionalProperty: string }).additionalProperty}" (known: checks, failOn, limit, asOf)`;
+      return `unknown setting "${(err.params as { additionalProperty: string }).additionalProperty}" (known: checks, failOn, limit, asOf, engine)`;
     case 'propertyNames':
       return `checks: unknown check "${(err.params as { propertyName: string }).propertyName}" (leakcheck checks lists them)`;
     case 'enum':

@@ -17,13 +17,14 @@ function configFile(config: unknown): string {
 
 describe('parseConfig', () => {
   it('accepts every setting', () => {
-    const c = parseConfig(JSON.stringify({ checks: { 'pan-format': 'off', 'enriched-fields': 'error' }, failOn: ['likely-genuine', 'enriched'], limit: 10, asOf: '2024-01-01' }), 'f');
+    const c = parseConfig(JSON.stringify({ checks: { 'pan-format': 'off', 'enriched-fields': 'error' }, failOn: ['likely-genuine', 'enriched'], limit: 10, asOf: '2024-01-01', engine: 'duckdb' }), 'f');
     expect(c.limit).toBe(10);
   });
 
   it.each([
     ['{', /^f: not valid JSON/],
-    [{ colour: true }, /^f: unknown setting "colour" \(known: checks, failOn, limit, asOf\)$/],
+    [{ colour: true }, /^f: unknown setting "colour" \(known: checks, failOn, limit, asOf, engine\)$/],
+    [{ engine: 'sqlite' }, /^f: engine must be one of memory, duckdb$/],
     [{ checks: { 'no-such': 'off' } }, /^f: checks: unknown check "no-such" \(leakcheck checks lists them\)$/],
     [{ checks: { 'pan-format': 'loud' } }, /^f: checks\.pan-format must be one of off, error, warning, info$/],
     [{ failOn: ['fabricated'] }, /^f: failOn\.0 must be one of likely-genuine, /],

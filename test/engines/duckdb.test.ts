@@ -402,6 +402,12 @@ describe('leakcheck analyze --engine duckdb without the optional package', () =>
     // The default engine does not need it.
     const ok = spawnSync(process.execPath, ['--import', HIDE_DUCKDB, BIN, 'analyze', join(ROOT, 'fixtures', 'beneficiaries.csv'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
+    // A config file can choose the engine; --engine on the command line wins.
+    const config = file('leakcheck.config.json', JSON.stringify({ engine: 'duckdb' }));
+    const run = (...extra: string[]) =>
+      spawnSync(process.execPath, ['--import', HIDE_DUCKDB, BIN, 'analyze', join(ROOT, 'fixtures', 'beneficiaries.csv'), '--quiet', '--config', config, ...extra], { cwd: ROOT, encoding: 'utf8' });
+    expect(run().stderr).toMatch(/--engine duckdb needs the optional package/);
+    expect(run('--engine', 'memory').status).toBe(0);
   });
 });
 
