@@ -164,11 +164,17 @@ describe('equivalent CSV and JSON read as the same records', () => {
       fc.record({
         keys: fc.constant(keys),
         rows: fc.array(
-          // A record with at least one non-blank cell (an all-blank CSV row is a blank row, skipped).
+          // A record with at least one non-blank cell (an all-blank CSV row is a blank row, skipped), and not the
+          // header again (a CSV row equal to its header is reported as a repeated header and skipped).
           // No C0 control characters but tab and line breaks: a file of them is refused as binary (exit 2).
           fc
             .array(fc.oneof(cell, fc.string({ maxLength: 10 })), { minLength: keys.length, maxLength: keys.length })
-            .filter((r) => r.some((v) => v.trim() !== '') && !r.some((v) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v))),
+            .filter(
+              (r) =>
+                r.some((v) => v.trim() !== '') &&
+                !r.some((v) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v)) &&
+                r.some((v, i) => v !== keys[i]),
+            ),
           { maxLength: 40 },
         ),
         eol: fc.constantFrom('\n', '\r\n'),
