@@ -404,6 +404,10 @@ describe('JSON and NDJSON', () => {
       [{ leaked: recs }, recs],
       [{ status: 'ok', count: 2, data: recs, page: 1 }, recs],
       [{ centers: [recs[0]], note: 'x', sessions: [recs[1]] }, recs],
+      // Metadata under field names does not make a wrapper a record: only a record's own nested list does.
+      [{ state_name: 'Kerala', district_name: 'Ernakulam', centers: recs }, recs],
+      // A JSON-LD credential (arrays before its evidence) is one record, whatever its key order.
+      [{ '@context': ['https://www.w3.org/2018/credentials/v1'], evidence: [{ batch: 'B1' }], issuer: 'x' }, [{ '@context': 'https://www.w3.org/2018/credentials/v1', issuer: 'x' }]],
       // An array of scalars is a record's value, not records.
       [{ name: 'Asha', tags: ['a', 'b'], mobile: '9876543210' }, [{ name: 'Asha', tags: 'a|b', mobile: '9876543210' }]],
     ];

@@ -15,9 +15,12 @@ export const WRAPPER_KEYS = new Set([
   'certificates', 'appointments', 'members',
 ]);
 
+/** Wrapper keys that CoWin records also nest their own arrays under (a beneficiary's appointments, a centre's sessions). */
+const NESTED_KEYS = new Set(['appointments', 'sessions']);
+
 /**
- * A top-level object with this many values under field names ("name", "beneficiary_reference_id") before its
- * first array is a record (a beneficiary with its `appointments`), not a wrapper (`{"status":"ok","data":[...]}`).
+ * A top-level object with this many values under field names ("name", "beneficiary_reference_id") before such an
+ * array is a record (a beneficiary with its `appointments`), not a wrapper (`{"status":"ok","data":[...]}`).
  */
 export const RECORD_FIELDS = 2;
 
@@ -176,6 +179,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
     let topObject = false; // asm holds a top-level object that may turn out to be a wrapper
     let pendingKey: string | null = null;
     let fieldValues = 0; // values under field names in that object so far
+    let arrays = 0; // arrays in it so far (a JSON-LD credential's @context, a record's nested list)
     let heldArray = false; // its array under a key not in WRAPPER_KEYS, held back until its first element shows
     let recLine = 0;
     let perLine = false;
@@ -247,14 +251,22 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
               return;
             }
             asm.token({ name: 'startArray' });
+            arrays++;
           } else if (t.name === 'keyValue') pendingKey = t.value;
-          else if (t.name === 'startArray' && pendingKey !== null && fieldValues < RECORD_FIELDS) {
-            if (!WRAPPER_KEYS.has(pendingKey.toLowerCase())) {
+          else if (t.name === 'startArray' && pendingKey !== null) {
+            // A wrapper key holds the records, unless a record nests its own list under it; any other key's array
+            // of objects does when the object is no record itself (few field values, no array before it).
+            const key = pendingKey.toLowerCase();
+            const record = fieldValues >= RECORD_FIELDS;
+            if (WRAPPER_KEYS.has(key) && !(record && NESTED_KEYS.has(key))) {
+              enterWrapper();
+              return;
+            }
+            if (!WRAPPER_KEYS.has(key) && !record && arrays === 0) {
               heldArray = true;
               return;
             }
-            enterWrapper();
-            return;
+            arrays++;
           } else if (pendingKey !== null && t.name.endsWith('Value') && fieldForHeader(pendingKey) !== undefined) fieldValues++;
         }
         asm.token(t);
@@ -280,6 +292,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
             topObject = true;
             pendingKey = null;
             fieldValues = 0;
+            arrays = 0;
             asm.token(t);
           } else if (t.name.endsWith('Value')) {
             emit(t.name === 'nullValue' ? null : 'value');
