@@ -15,7 +15,7 @@ export default issueCheck(
     },
     docs: {
       why: 'A system export names every column once and starts with its header. Blank or repeated labels point to manual editing or to columns pasted together from several sources; a title line above the header, to a spreadsheet made for people rather than a database dump; the header repeated among the rows, to several exports joined into one file.',
-      sources: ['Frictionless blank-label / duplicate-label', 'csvlint empty_column_name / duplicate_column_name'],
+      sources: ['Frictionless blank-label / duplicate-label', 'csvlint empty_column_name / duplicate_column_name / title_row'],
     },
   },
   { 'blank-header': 'blank', 'duplicate-header': 'duplicate', 'title-row': 'title', 'repeated-header': 'again' },
