@@ -1,6 +1,6 @@
 // One identifier, several people: an ID number or beneficiary reference id under different names, birth years
 // or mobile numbers. (Ids merely repeated, the same person twice, are the duplicate checks' business.)
-import { defineCheck, type CheckOutcome } from '../types.js';
+import { defineCheck, type CheckOutcome, type Dict } from '../types.js';
 import { compactId, isMasked } from '../validators/formats.js';
 import { KeyTable, hashFolded, hashHigh, hashString } from './support/key-table.js';
 import { recordFacts } from './support/record-facts.js';
@@ -30,6 +30,34 @@ export function mobileTail(v: string | undefined): number {
     n = n * 10 + c;
   }
   return n + 1;
+}
+
+/** An id as a key (compacted), or '' when it is masked or too short to identify anyone. */
+export function idKey(raw: string): string {
+  if (raw.length < MIN_LENGTH || isMasked(raw)) return '';
+  const id = compactId(raw);
+  return id.length < MIN_LENGTH ? '' : id;
+}
+
+/** A conflict finding's data (shared with the DuckDB engine). */
+export function conflictData(field: string, first: number, firstYear: number, year: number): Dict<string | number> {
+  return { what: field === 'beneficiary_reference_id' ? 'reference id' : 'ID number', first, firstYear: String(firstYear), year: String(year) };
+}
+
+/**
+ * The conclusion (shared with the DuckDB engine): of `repeats` records repeating an id, how many give it another
+ * name, birth year or mobile; `sampled` share of ids followed.
+ */
+export function concludeIdConflicts(repeats: number, names: number, years: number, mobiles: number, sampled: number): CheckOutcome {
+  const note = sampledNote(sampled, 'ids');
+  // Past the table's cap only a sample of ids is followed: a pass then says so.
+  if (repeats === 0) return note ? { summary: `no id repeats${note}`, data: { sampled } } : {};
+  return {
+    summary:
+      `${share(names + years + mobiles, repeats)} records repeating an id${note} give it to someone else: ${num(names)} under another name, ` +
+      `${num(years)} another birth year, ${num(mobiles)} another mobile number (one ID proof, one person, one number; cowin-formats.md §2.6).`,
+    data: { otherName: names, otherBirthYear: years, otherMobile: mobiles, sampled },
+  };
 }
 
 export default defineCheck({
@@ -77,9 +105,8 @@ export default defineCheck({
         let firstYear = 0;
         for (const field of ID_FIELDS) {
           const raw = f[field];
-          if (raw === undefined || raw.length < MIN_LENGTH || isMasked(raw)) continue;
-          const id = compactId(raw);
-          if (id.length < MIN_LENGTH) continue;
+          const id = raw === undefined ? '' : idKey(raw);
+          if (id === '') continue;
           const lo = hashString(id, field === 'beneficiary_reference_id' ? SEED_REF : SEED_ID);
           // The same number in two columns of one record (Aadhaar as photo ID) is one key.
           let dup = false;
@@ -130,26 +157,10 @@ export default defineCheck({
           line: rec.line,
           field: conflictField,
           value: f[conflictField] ?? null,
-          data: {
-            what: conflictField === 'beneficiary_reference_id' ? 'reference id' : 'ID number',
-            first: firstRow,
-            firstYear: String(firstYear),
-            year: String(year),
-          },
+          data: conflictData(conflictField, firstRow, firstYear, year),
         });
       },
-      finish(): CheckOutcome {
-        const sampled = sampledNote(table.sampled, 'ids');
-        // Past the table's cap only a sample of ids is followed: a pass then says so.
-        if (repeats === 0) return sampled ? { summary: `no id repeats${sampled}`, data: { sampled: table.sampled } } : {};
-        const bad = names + years + mobiles;
-        return {
-          summary:
-            `${share(bad, repeats)} records repeating an id${sampled} give it to someone else: ${num(names)} under another name, ` +
-            `${num(years)} another birth year, ${num(mobiles)} another mobile number (one ID proof, one person, one number; cowin-formats.md §2.6).`,
-          data: { otherName: names, otherBirthYear: years, otherMobile: mobiles, sampled: table.sampled },
-        };
-      },
+      finish: () => concludeIdConflicts(repeats, names, years, mobiles, table.sampled),
     };
   },
 });

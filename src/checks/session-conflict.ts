@@ -14,6 +14,15 @@ const SEED_SESSION = 0x736573;
 const SEED_APPOINTMENT = 0x617070;
 const SEED_CENTER = 0x637663;
 
+/** The conclusion (shared with the DuckDB engine): `bad` of `n` records repeating an id; `sampled` share followed. */
+export function concludeSessionConflicts(n: number, bad: number, sampled: number): CheckOutcome {
+  const note = sampledNote(sampled, 'ids');
+  if (n === 0) return note ? { summary: `no session or appointment id repeats${note}`, data: { sampled } } : {};
+  return {
+    summary: `${share(bad, n)} records repeating a session or appointment id${note} give it another centre, date, vaccine or session (cowin-formats.md §1.5, §2.3). ${num(n - bad)} repeat it consistently.`,
+  };
+}
+
 export default defineCheck({
   meta: {
     id: 'session-conflict',
@@ -112,13 +121,7 @@ export default defineCheck({
           n++;
         }
       },
-      finish(): CheckOutcome {
-        const sampled = sampledNote(table.sampled, 'ids');
-        if (n === 0) return sampled ? { summary: `no session or appointment id repeats${sampled}`, data: { sampled: table.sampled } } : {};
-        return {
-          summary: `${share(bad, n)} records repeating a session or appointment id${sampled} give it another centre, date, vaccine or session (cowin-formats.md §1.5, §2.3). ${num(n - bad)} repeat it consistently.`,
-        };
-      },
+      finish: () => concludeSessionConflicts(n, bad, table.sampled),
     };
   },
 });

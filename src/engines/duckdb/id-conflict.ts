@@ -3,12 +3,10 @@
 // What the check compares a repeat against is, per attribute, the first non-zero value among the id's earlier
 // occurrences (it fills a zero slot on each repeat): SQL finds it per id with the row it came from, and a repeat
 // conflicts when its own value is non-zero, that row is earlier, and the values differ.
-import { ID_FIELDS, MIN_LENGTH, mobileTail } from '../../checks/id-conflict.js';
+import { ID_FIELDS, conflictData, concludeIdConflicts, idKey, mobileTail } from '../../checks/id-conflict.js';
 import { hashFolded } from '../../checks/support/key-table.js';
 import { recordFacts } from '../../checks/support/record-facts.js';
-import { num, share } from '../../checks/support/summary.js';
 import { MAX_EXAMPLES } from '../../run-checks.js';
-import { compactId, isMasked } from '../../validators/formats.js';
 import { fromText } from '../duckdb-store.js';
 import { numericKey, reportAll, type EnginePart } from '../part.js';
 
@@ -99,9 +97,8 @@ export const idConflict: EnginePart = {
         for (let fi = 0; fi < ID_FIELDS.length; fi++) {
           const field = ID_FIELDS[fi];
           const raw = f[field];
-          if (raw === undefined || raw.length < MIN_LENGTH || isMasked(raw)) continue;
-          const id = compactId(raw);
-          if (id.length < MIN_LENGTH) continue;
+          const id = raw === undefined ? '' : idKey(raw);
+          if (id === '') continue;
           // The same number in two columns of one record (Aadhaar as photo ID) is one key.
           const tag = fi === REF_FIELD ? `r${id}` : `i${id}`;
           if (rowKeys.includes(tag)) continue;
@@ -149,27 +146,15 @@ export const idConflict: EnginePart = {
             line: Number(r.line),
             field,
             value: fromText(String(r.value)),
-            data: {
-              what: field === 'beneficiary_reference_id' ? 'reference id' : 'ID number',
-              first: Number(r.first_row),
-              firstYear: String(r.stored_year),
-              year: String(r.year),
-            },
+            data: conflictData(field, Number(r.first_row), Number(r.stored_year), Number(r.year)),
           };
         });
       },
       finish() {
         ctx.applicable(repeated);
         reportAll(ctx, examples, findings);
-        if (repeated === 0) return {};
         const [, names, years, mobiles] = counts;
-        const bad = names + years + mobiles;
-        return {
-          summary:
-            `${share(bad, repeated)} records repeating an id give it to someone else: ${num(names)} under another name, ` +
-            `${num(years)} another birth year, ${num(mobiles)} another mobile number (one ID proof, one person, one number; cowin-formats.md §2.6).`,
-          data: { otherName: names, otherBirthYear: years, otherMobile: mobiles, sampled: 1 },
-        };
+        return concludeIdConflicts(repeated, names, years, mobiles, 1);
       },
     };
   },

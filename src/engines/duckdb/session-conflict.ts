@@ -4,7 +4,7 @@
 // id-conflict, a repeat is compared, per attribute, with the first non-empty value among earlier occurrences.
 import { hashFolded } from '../../checks/support/key-table.js';
 import { recordFacts } from '../../checks/support/record-facts.js';
-import { num, share } from '../../checks/support/summary.js';
+import { concludeSessionConflicts } from '../../checks/session-conflict.js';
 import { MAX_EXAMPLES } from '../../run-checks.js';
 import { fromText } from '../duckdb-store.js';
 import { reportAll, type EnginePart } from '../part.js';
@@ -119,10 +119,7 @@ export const sessionConflict: EnginePart = {
       finish() {
         ctx.applicable(n);
         reportAll(ctx, examples, findings);
-        if (n === 0) return {};
-        return {
-          summary: `${share(bad, n)} records repeating a session or appointment id give it another centre, date, vaccine or session (cowin-formats.md §1.5, §2.3). ${num(n - bad)} repeat it consistently.`,
-        };
+        return concludeSessionConflicts(n, bad, 1);
       },
     };
   },
