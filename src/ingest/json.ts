@@ -24,6 +24,20 @@ const NESTED_KEYS = new Set(['appointments', 'sessions']);
  */
 export const RECORD_FIELDS = 2;
 
+/**
+ * What an object assembled so far says about itself: its text values under field names, and its arrays (a JSON-LD
+ * credential's @context, a record's nested list). Read only when an array in it raises the record-or-wrapper question.
+ */
+function described(obj: Node): { fieldValues: number; arrays: number } {
+  let fieldValues = 0;
+  let arrays = 0;
+  for (const [key, v] of obj) {
+    if (Array.isArray(v)) arrays++;
+    else if (typeof v === 'string' && fieldForHeader(key) !== undefined) fieldValues++;
+  }
+  return { fieldValues, arrays };
+}
+
 /** Deeper nesting than this inside one record is not assembled (hostile input). */
 export const MAX_DEPTH = 64;
 
@@ -178,8 +192,6 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
     let asm: Assembler | null = null;
     let topObject = false; // asm holds a top-level object that may turn out to be a wrapper
     let pendingKey: string | null = null;
-    let fieldValues = 0; // values under field names in that object so far
-    let arrays = 0; // arrays in it so far (a JSON-LD credential's @context, a record's nested list)
     let heldArray = false; // its array under a key not in WRAPPER_KEYS, held back until its first element shows
     let recLine = 0;
     let perLine = false;
@@ -251,12 +263,12 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
               return;
             }
             asm.token({ name: 'startArray' });
-            arrays++;
           } else if (t.name === 'keyValue') pendingKey = t.value;
           else if (t.name === 'startArray' && pendingKey !== null) {
             // A wrapper key holds the records, unless a record nests its own list under it; any other key's array
             // of objects does when the object is no record itself (few field values, no array before it).
             const key = pendingKey.toLowerCase();
+            const { fieldValues, arrays } = described(asm.stack[0] as Node);
             const record = fieldValues >= RECORD_FIELDS;
             if (WRAPPER_KEYS.has(key) && !(record && NESTED_KEYS.has(key))) {
               enterWrapper();
@@ -266,8 +278,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
               heldArray = true;
               return;
             }
-            arrays++;
-          } else if (pendingKey !== null && t.name.endsWith('Value') && fieldForHeader(pendingKey) !== undefined) fieldValues++;
+          }
         }
         asm.token(t);
         if (closes && asm.stack.length === 0 && asm.tooDeep === 0) {
@@ -291,8 +302,6 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
             asm = new Assembler();
             topObject = true;
             pendingKey = null;
-            fieldValues = 0;
-            arrays = 0;
             asm.token(t);
           } else if (t.name.endsWith('Value')) {
             emit(t.name === 'nullValue' ? null : 'value');
