@@ -12,7 +12,8 @@ import { dayNumber } from '../../src/dates.js';
 import { DUCKDB_PACKAGE, ENGINE_PARTS, loadDuckDB } from '../../src/engines/duckdb.js';
 import { DuckStore, memoryLimit } from '../../src/engines/duckdb-store.js';
 import { InputError, UsageError } from '../../src/errors.js';
-import { apiVaccine, dmy, people, type Person } from '../../src/synth/people.js';
+import { fullRow } from '../../src/synth/padded.js';
+import { dmy, people, type Person } from '../../src/synth/people.js';
 import { Random } from '../../src/synth/random.js';
 import { toDelimited, type Row } from '../../src/synth/samples.js';
 import { defineCheck, type Report } from '../../src/types.js';
@@ -78,19 +79,9 @@ function withCheckDigit(payload: string, other: boolean): string {
 
 function exportRow(p: Person, extra: { session?: string; appointment?: string; center?: string; dose?: string; certificate?: string } = {}): Row {
   return [
-    ['beneficiary_reference_id', p.refId],
-    ['name', p.name],
-    ['birth_year', String(p.birthYear)],
-    ['gender', p.gender],
-    ['mobile_number', p.mobile],
-    ['aadhaar_number', p.aadhaar],
+    ...fullRow(p),
     ['photo_id_type', p.photoIdType],
     ['photo_id_number', p.photoIdNumber],
-    ['vaccine', p.vaccine ? apiVaccine(p.vaccine) : ''],
-    ['dose1_date', dmy(p.dose1)],
-    ['dose2_date', dmy(p.dose2)],
-    ['district_name', p.district],
-    ['state_name', p.state],
     ['center_id', extra.center ?? String(p.centerId)],
     ['session_id', extra.session ?? ''],
     ['appointment_id', extra.appointment ?? ''],
