@@ -184,11 +184,17 @@ function maskingField(field: string | null): string | null {
   return fieldForHeader(inner) ?? fieldForHeader(inner.slice(inner.lastIndexOf('.') + 1)) ?? field;
 }
 
+/**
+ * Longest check summary kept. A summary is the check's own sentence (policy rules cite their source URL in it);
+ * sample values inside it are capped where they are written. The cap only bounds a runaway summary.
+ */
+const MAX_SUMMARY = 1200;
+
 /** Mask and escape what a check result carries from the sample. */
 function presentResult(c: CheckResult, reveal: boolean): CheckResult {
   return {
     ...c,
-    summary: safeText(c.summary, 400),
+    summary: safeText(c.summary, MAX_SUMMARY),
     examples: c.examples.map((e) => ({
       ...e,
       field: e.field === null ? null : safeText(e.field, 200),

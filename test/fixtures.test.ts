@@ -14,6 +14,14 @@ describe('fixtures', () => {
     expect(committed.equals(Buffer.from(files.get(name)!))).toBe(true);
   });
 
+  // A summary cites its policy rules' sources: capped for sample text, it was once cut mid-sentence.
+  it.each(['beneficiaries.csv', 'vaccinator-export.csv', 'certificates.json'])('%s: no check summary is cut short', (name) => {
+    const { report } = analyzeJson([`fixtures/${name}`]);
+    const cut = report.checks.filter((c) => c.summary.endsWith('…')).map((c) => c.id);
+    expect(cut).toEqual([]);
+    expect(Math.max(...report.checks.map((c) => c.summary.length))).toBeGreaterThan(400);
+  });
+
   it('the same records read alike as CSV, JSON, UTF-16 TSV, NDJSON, and gzip of each', () => {
     const csvText = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8');
     const [header, ...lines] = csvText.trimEnd().split('\n');
