@@ -270,6 +270,8 @@ describe('binary files named .csv', () => {
     ['JPEG', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]), /looks like a JPEG image/],
     ['XLS (OLE)', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]), /looks like a Microsoft Office/],
     ['bzip2', Buffer.from('BZh91AY&SY\x00\x00', 'latin1'), /bzip2 stream \(only gzip/],
+    ['SQLite', Buffer.from('SQLite format 3\x00name,mobile\n', 'latin1'), /an SQLite database \(export a table as CSV/],
+    ['Parquet', Buffer.from('PAR1name,mobile_number\nA,9876543210\n', 'latin1'), /a Parquet file/],
     ['random bytes', Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256)), /binary file/],
   ])('%s: exit 2 naming what it is', (_, bytes, pattern) => {
     expectOneLineError(run(['analyze', file('sample.csv', bytes)]), pattern);

@@ -67,6 +67,9 @@ const BINARY_MAGIC: [string, number[]][] = [
   ['a bzip2 stream (only gzip is supported)', [0x42, 0x5a, 0x68]],
   ['an xz stream (only gzip is supported)', [0xfd, 0x37, 0x7a, 0x58]],
   ['a zstd stream (only gzip is supported)', [0x28, 0xb5, 0x2f, 0xfd]],
+  // "SQLite format 3\0" and "PAR1": database files and Parquet tables, which a dump may come as.
+  ['an SQLite database (export a table as CSV first)', [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74, 0x20, 0x33, 0x00]],
+  ['a Parquet file (export it as CSV or NDJSON first)', [0x50, 0x41, 0x52, 0x31]],
 ];
 
 function startsWith(buf: Uint8Array, magic: number[]): boolean {
