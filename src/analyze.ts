@@ -56,7 +56,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
 
   const issueCounts = new Map<string, number>();
   const countIssue = (i: IngestIssue): void => {
-    if (i.code === 'blank-row' || i.code === 'not-a-record' || i.code === 'invalid-json' || i.code === 'unclosed-quote' || i.code === 'repeated-header') {
+    if (i.code === 'blank-row' || i.code === 'not-a-record' || i.code === 'not-key-value' || i.code === 'invalid-json' || i.code === 'unclosed-quote' || i.code === 'repeated-header') {
       issueCounts.set('skipped', (issueCounts.get('skipped') ?? 0) + 1);
     }
   };

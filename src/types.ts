@@ -8,7 +8,15 @@ export type Flag = 'enriched' | 'inflated' | 'recycled' | 'public-data';
 export const LABELS: readonly Label[] = ['likely-genuine', 'inconclusive', 'likely-fabricated', 'not-cowin'];
 export const FLAGS: readonly Flag[] = ['enriched', 'inflated', 'recycled', 'public-data'];
 
-export type InputFormat = 'csv' | 'tsv' | 'json' | 'ndjson';
+export type InputFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'text';
+
+/** How a sample's records are read: JSON values, a delimited table, or `key: value` text (src/ingest/text.ts). */
+export type SampleKind = 'json' | 'delimited' | 'text';
+
+/** The reading a format takes. */
+export function kindOf(format: InputFormat): SampleKind {
+  return format === 'json' || format === 'ndjson' ? 'json' : format === 'text' ? 'text' : 'delimited';
+}
 
 /** A value keyed by strings from the sample: never a plain object, so `__proto__` stays data. */
 export type Dict<T> = Record<string, T>;
@@ -34,6 +42,7 @@ export interface IngestIssue {
     | 'invalid-encoding'
     | 'invalid-json'
     | 'not-a-record'
+    | 'not-key-value'
     | 'read-error'
     | 'truncated'
     | 'archive-member'

@@ -48,6 +48,25 @@ describe('fixtures', () => {
     }
     expect(csv.mapping.every((m) => m.field === m.column && m.source === 'header')).toBe(true);
   });
+  // The June 2023 bot answered with one `Key: value` line per field; the same records pasted that way read alike.
+  it('telegram-bot.csv as the bot\'s replies (key-value text): the same records, the same findings', () => {
+    const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'telegram-bot.csv'), 'utf8').trimEnd().split('\n');
+    const keys = header.split(',');
+    const replies = lines.map((l, i) => [`Result ${i + 1} for the number you sent`, ...l.split(',').map((v, k) => `• ${keys[k]}: ${v}`)].join('\n'));
+    const text = analyzeJson([tempFile('bot.txt', `${replies.join('\n\n')}\n`)]).report;
+    const csv = analyzeJson(['fixtures/telegram-bot.csv']).report;
+    expect(text.input.format).toBe('text');
+    expect(text.input.rows).toBe(csv.input.rows);
+    expect(text.profile?.id).toBe(csv.profile?.id);
+    expect(text.mapping.map((m) => [m.column, m.field])).toEqual(csv.mapping.map((m) => [m.column, m.field]));
+    const counts = (r: typeof csv) => r.checks.filter((c) => c.category !== 'structure').map((c) => [c.id, c.applicable, c.violations]);
+    expect(counts(text)).toEqual(counts(csv));
+    expect(text.verdict.label).toBe(csv.verdict.label);
+    // Each reply's heading line is reported (by line, without its text) and not read as a record.
+    const shape = text.checks.find((c) => c.id === 'row-shape')!;
+    expect(shape.violations).toBe(lines.length);
+    expect(shape.examples[0]).toMatchObject({ line: 1, value: null });
+  });
 });
 
 describe('golden reports', () => {

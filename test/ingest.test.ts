@@ -9,6 +9,7 @@ import { InputError } from '../src/errors.js';
 import { quotingProblem, sniffDelimiter } from '../src/ingest/csv.js';
 import { Decoder } from '../src/ingest/decode.js';
 import { projectRows, readSample, sniffFormat, type ReadOptions, type Sample } from '../src/ingest/index.js';
+import { keyValue } from '../src/ingest/text.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakcheck-ingest-'));
@@ -574,5 +575,67 @@ describe('format sniffing', () => {
     expect(sniffFormat('[draft] name,mobile\nA,1\n')).toBe('delimited');
     expect(sniffFormat('{id},name\n1,A\n')).toBe('delimited');
     expect(sniffFormat('name,mobile\n')).toBe('delimited');
+  });
+});
+
+describe('key-value text (a bot\'s replies, a paste)', () => {
+  it('reads `Key: value` lines, whatever decorates them, values as written', () => {
+    expect(keyValue('Name: Rajesh Kumar')).toEqual(['Name', 'Rajesh Kumar']);
+    expect(keyValue('👤 *Name:* Rajesh Kumar')).toEqual(['Name', 'Rajesh Kumar']);
+    expect(keyValue('• ID Number : XXXXXXXX4321  ')).toEqual(['ID Number', 'XXXXXXXX4321']);
+    expect(keyValue('Mobile = ******1403')).toEqual(['Mobile', '******1403']);
+    expect(keyValue('Dose 2:')).toEqual(['Dose 2', '']);
+    expect(keyValue('Centre: PHC Rampur, Sitapur')).toEqual(['Centre', 'PHC Rampur, Sitapur']);
+    expect(keyValue('Time: 10:30')).toEqual(['Time', '10:30']);
+    // Not a key: a URL, a time first, a CSV header or row, prose without a colon.
+    expect(keyValue('https://cowin.gov.in/x')).toBeNull();
+    expect(keyValue('10:30 slot booked')).toBeNull();
+    expect(keyValue('name,mobile:number,gender')).toBeNull();
+    expect(keyValue('Details found for 98XXXXXX21')).toBeNull();
+  });
+
+  it('is sniffed when most lines of the head are `key: value`, never for a table', () => {
+    expect(sniffFormat('Name: A B\nGender: Male\n\nName: C D\nGender: Female\n')).toBe('text');
+    expect(sniffFormat('Details found\nName: A B\nGender: Male\nBirth Year: 1985\nID Type: PAN Card\n')).toBe('text');
+    expect(sniffFormat('name,mobile\nA: x,1\nB: y,2\n')).toBe('delimited');
+    expect(sniffFormat('url\nhttps://a.example/1\nhttps://a.example/2\n')).toBe('delimited');
+    expect(sniffFormat('Note: one line only\n')).toBe('delimited');
+    expect(sniffFormat('Some prose here.\nMore prose: with a colon.\nAnd more prose.\nStill prose.\n')).toBe('delimited');
+  });
+
+  it('a blank line or a key the record already has starts the next record; other lines are reported by line only', async () => {
+    const text = [
+      '✅ Details found for 9876543210', // 1: reported, not read
+      '',
+      '*Name:* Rajesh Kumar', // 3: record 1
+      'Gender: Male',
+      'Birth Year: 1985',
+      'Name: Sunita Devi', // 6: a repeated key, record 2
+      'Gender: Female',
+      '━━━━━━━━━━', // decoration: ends the record, not reported
+      'Note: lone line', // 9: a lone key-value line, reported
+      '',
+      'Name: Amit Shah', // 11: record 3, CRLF ends
+      'Gender: Male',
+    ].join('\n').replace('Name: Amit Shah\nGender: Male', 'Name: Amit Shah\r\nGender: Male\r\n');
+    const r = await read(file(text, 'txt'));
+    expect(r.sample.format()).toBe('text');
+    expect(r.records.map((x) => [x.row, x.line, values(x)])).toEqual([
+      [1, 3, { Name: 'Rajesh Kumar', Gender: 'Male', 'Birth Year': '1985' }],
+      [2, 6, { Name: 'Sunita Devi', Gender: 'Female' }],
+      [3, 11, { Name: 'Amit Shah', Gender: 'Male' }],
+    ]);
+    expect(codes(r)).toEqual(['not-key-value@1', 'not-key-value@9']);
+    // Nothing of a skipped line's text is kept.
+    expect(JSON.stringify(r.issues)).not.toMatch(/9876543210|lone/);
+  });
+
+  it('reads records across chunk boundaries, `\\r\\n` split between chunks included', async () => {
+    const blocks = Array.from({ length: 3000 }, (_, i) => `Name: Person ${i}\r\nGender: ${i % 2 ? 'Male' : 'Female'}\r\nBirth Year: ${1950 + (i % 50)}\r\n`);
+    const r = await read(file(blocks.join('\r\n'), 'txt'));
+    expect(r.records).toHaveLength(3000);
+    expect(r.records[2999].line).toBe(2999 * 4 + 1);
+    expect(values(r.records[1234])).toEqual({ Name: 'Person 1234', Gender: 'Female', 'Birth Year': '1984' });
+    expect(r.issues).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 // read: open a sample, sniff its format, and stream its records in batches.
 import { InputError } from '../errors.js';
-import type { ArchiveInfo, IngestIssue, InputFormat, RawRecord } from '../types.js';
+import { kindOf, type ArchiveInfo, type IngestIssue, type InputFormat, type RawRecord, type SampleKind } from '../types.js';
 import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
 import { readJson } from './json.js';
 import { ByteLimit, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
+import { looksLikeKeyValue, readKeyValue } from './text.js';
 import { readZipSample } from './zip.js';
 
 export interface ReadOptions extends OpenOptions {
@@ -32,9 +33,9 @@ export interface Sample {
 }
 
 /** The format the text's head shows. */
-export function sniffFormat(head: string): 'json' | 'delimited' {
+export function sniffFormat(head: string): SampleKind {
   const m = /^\s*([[{])\s*(\S?)/.exec(head);
-  if (!m) return 'delimited';
+  if (!m) return looksLikeKeyValue(head) ? 'text' : 'delimited';
   // JSON opens an object with a key or `}`, an array with a value or `]`; a CSV cell such as
   // `{x},y` or `[draft] notes,...` does not.
   const next = m[2];
@@ -79,7 +80,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
       onIssue({ code: 'invalid-encoding', line: stats.firstInvalidLine, data: { bytes: stats.invalidBytes } });
     }
   };
-  const kind = opts.format ? (opts.format === 'json' || opts.format === 'ndjson' ? 'json' : 'delimited') : sniffFormat(text.head);
+  const kind = opts.format ? kindOf(opts.format) : sniffFormat(text.head);
 
   /** Turn a read failure into a `truncated` issue: what was read before it is still analysed. */
   async function* guard(batches: AsyncGenerator<RawRecord[]>, lastLine: () => number) {
@@ -131,6 +132,19 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
       header: () => undefined,
       columns: () => [],
       batches: guard(track(r.batches), () => lastLine),
+    };
+  }
+  if (kind === 'text') {
+    return {
+      ...common,
+      get encoding() {
+        return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
+      },
+      format: () => 'text',
+      lineEnding: sniffLineEnding(text.head),
+      header: () => undefined,
+      columns: () => [],
+      batches: guard(track(readKeyValue(watch.chunks, issue)), () => lastLine),
     };
   }
   const delimiter = sniffDelimiter(text.head);

@@ -8,7 +8,7 @@ import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import { safeText } from '../report/safe.js';
-import type { ArchiveInfo, ArchiveMember, IngestIssue, RawRecord } from '../types.js';
+import { kindOf, type ArchiveInfo, type ArchiveMember, type IngestIssue, type RawRecord, type SampleKind } from '../types.js';
 import type { ReadOptions, Sample } from './index.js';
 import { decodeBytes, inflate, ReadFailure, type Budget, type ByteInput, type TextSource } from './source.js';
 
@@ -88,6 +88,8 @@ async function memberBytes(zip: yauzl.ZipFile, m: Member): Promise<ByteInput> {
   })();
   return { label: 'the member', it, bytesIn: () => bytesIn, deflated };
 }
+
+const KIND_LABEL: Record<SampleKind, string> = { json: 'JSON', delimited: 'delimited text', text: '`key: value` text' };
 
 /** What kind of Office Open XML or OpenDocument file these member names make, or undefined. */
 export function officeKind(names: readonly string[]): string | undefined {
@@ -171,7 +173,7 @@ export async function readZipSample(
     interface Opened {
       member: Member;
       sample: Sample;
-      kind: 'json' | 'delimited';
+      kind: SampleKind;
       /** Issues held until the member is accepted (a later member may yet be skipped), then null. */
       held: IngestIssue[] | null;
     }
@@ -200,8 +202,7 @@ export async function readZipSample(
       try {
         const text = await decodeBytes(input, budget);
         opened.sample = fromText('the member', text, shift, opts);
-        const format = opened.sample.format();
-        opened.kind = format === 'json' || format === 'ndjson' ? 'json' : 'delimited';
+        opened.kind = kindOf(opened.sample.format());
         return opened;
       } catch (err) {
         await input.it.return?.(undefined);
@@ -228,8 +229,8 @@ export async function readZipSample(
 
     /** Why a later member cannot join the lead's records, or null. */
     const mismatch = (o: Opened): string | null => {
-      if (o.kind !== leadKind) return `not read: ${o.kind === 'json' ? 'JSON' : 'delimited text'} where the first member is ${leadKind === 'json' ? 'JSON' : 'delimited text'}`;
-      if (leadKind === 'json') return null;
+      if (o.kind !== leadKind) return `not read: ${KIND_LABEL[o.kind]} where the first member is ${KIND_LABEL[leadKind]}`;
+      if (leadKind !== 'delimited') return null;
       const a = leadSample.columns();
       const b = o.sample.columns();
       if (a.length === b.length && a.every((c, i) => c === b[i])) return null;

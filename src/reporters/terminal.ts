@@ -88,7 +88,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     : 'Looks like: no known CoWin record format';
   for (const [i, l] of wrap(looks, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
   out.push(`  Flags: ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}`);
-  if (input.rowsSkipped) out.push(`  Skipped: ${count(input.rowsSkipped)} rows (see structure findings)`);
+  if (input.rowsSkipped) out.push(`  Skipped: ${count(input.rowsSkipped)} ${input.rowsSkipped === 1 ? 'row' : 'rows'} (see structure findings)`);
   if (input.archive) {
     const files = input.archive.members.length + input.archive.unlisted;
     const read = input.archive.members.filter((m) => m.status === 'read').map((m) => m.name);

@@ -1,0 +1,93 @@
+// Records written as text, one `Key: value` line per field: what a chat bot replies (the June 2023 CoWin
+// Telegram bot answered a mobile number with name, gender, birth year, ID type and number, and centre, one per
+// line) and what a paste site or a copied message holds. A blank line, or a key the record already has, starts
+// the next record. Read only when the head has no table in it: most of its lines are `key: value`.
+import type { IngestIssue, RawRecord } from '../types.js';
+
+/**
+ * `Key: value` or `Key = value`: a key of up to 40 letters, digits, spaces and `._/()#'&-` that starts with a
+ * letter, after any decoration (bullets, emoji, the `*` of Telegram's bold around the key), and its value (may be
+ * empty; a masked `******1403` keeps its stars). No comma, tab, semicolon or pipe in the key, so a CSV header or
+ * row is never one.
+ */
+const KV = /^[^\p{L}\p{N}]*(\p{L}[\p{L}\p{N} ._/()#'&-]{0,39}?)[\s*_]*[:=\uff1a](?:[*_]+(?=\s))?\s*(.*?)\s*$/u;
+
+/** Lines looked at to decide the format, and the share of them (non-blank) that must be `key: value`. */
+const SNIFF_LINES = 50;
+const SNIFF_SHARE = 0.8;
+/** Fewest fields a record has; a lone `key: value` line between records is a note, not a record. */
+const MIN_FIELDS = 2;
+const BATCH = 1000;
+
+/** The key and value of a `Key: value` line, or null (a URL's `scheme://` is not one). */
+export function keyValue(line: string): [string, string] | null {
+  const m = KV.exec(line);
+  if (!m || m[2].startsWith('//')) return null;
+  return [m[1].trim(), m[2]];
+}
+
+/** Whether the head of a text is records of `Key: value` lines (at least two of them, and most lines). */
+export function looksLikeKeyValue(head: string): boolean {
+  const lines = head.split(/\r\n|\n|\r/, SNIFF_LINES + 1).slice(0, SNIFF_LINES);
+  // The last line may be cut by the end of the head.
+  if (lines.length > SNIFF_LINES - 1) lines.pop();
+  const filled = lines.filter((l) => l.trim() !== '');
+  const kv = filled.filter((l) => keyValue(l) !== null).length;
+  return kv >= MIN_FIELDS && kv >= filled.length * SNIFF_SHARE;
+}
+
+/** Lines of text in order, whatever their ends (`\n`, `\r\n`, `\r`). */
+async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of chunks) {
+    const text = rest + chunk;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      // A `\r` at the end of the chunk may be the first half of `\r\n`: wait for the next chunk.
+      if (c === 13 && i === text.length - 1) break;
+      yield text.slice(start, i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') yield rest;
+}
+
+/**
+ * Read `Key: value` records in batches. Lines that are neither blank, `key: value`, nor decoration (no letter or
+ * digit: rules, emoji) are reported as `not-key-value` with their line number only (they may hold personal text),
+ * and so is a lone `key: value` line; neither becomes a record.
+ */
+export async function* readKeyValue(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void): AsyncGenerator<RawRecord[]> {
+  let batch: RawRecord[] = [];
+  let values = new Map<string, string>();
+  let first = 0;
+  let line = 0;
+  let row = 0;
+  const end = (): void => {
+    if (values.size >= MIN_FIELDS) batch.push({ row: ++row, line: first, values });
+    else if (values.size) onIssue({ code: 'not-key-value', line: first });
+    values = new Map();
+  };
+  for await (const text of linesOf(chunks)) {
+    line++;
+    const kv = keyValue(text);
+    if (kv) {
+      if (values.has(kv[0])) end();
+      if (!values.size) first = line;
+      values.set(kv[0], kv[1]);
+    } else {
+      end();
+      if (/[\p{L}\p{N}]/u.test(text)) onIssue({ code: 'not-key-value', line });
+    }
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  end();
+  if (batch.length) yield batch;
+}
