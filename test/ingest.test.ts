@@ -98,6 +98,14 @@ describe('delimited text', () => {
     expect(values.records).toHaveLength(3);
     // A header with one data-like label is still a header.
     expect((await read(file('name,mobile,2021\nAsha,9876543210,x\n'))).sample.header()).toBe(true);
+    // Rows of text only, no cell naming a field: a list of names is not its own header (its first name would
+    // be shown as a column name, unmasked); a column whose values repeat tells data (one of them) from a label.
+    const names = await read(file('Rajesh Kumar\nSunita Devi\nAmit Shah\n'));
+    expect([names.sample.header(), names.records.length]).toEqual([false, 3]);
+    const people = (g: string): string => Array.from({ length: 12 }, (_, i) => `P${String.fromCharCode(65 + i)} Devi,${g}\n`).join('');
+    expect((await read(file(`Rajesh Kumar,Male\n${people('Female')}${people('Male')}`))).sample.header()).toBe(false);
+    expect((await read(file(`Person,Sexe\n${people('Female')}${people('Male')}`))).sample.header()).toBe(true);
+    expect((await read(file('Person,Place\nRajesh Kumar,Rampur\n'))).sample.header()).toBe(true);
 
     const forced = await read(file('a,b\nc,d\n'), { header: false });
     expect(forced.sample.columns()).toEqual(['column_1', 'column_2']);

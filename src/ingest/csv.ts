@@ -128,9 +128,23 @@ export function looksLikeHeader(first: string[], rest: string[][]): boolean {
     const below = rest.map((r) => r[i] ?? '').filter((c) => c.trim() !== '');
     if (below.length && below.filter(dataLike).length / below.length >= 0.5) return true;
   }
+  // A column whose values repeat (a gender, a vaccine, a district): its first cell is data when it is one of them, a
+  // label when it is none (as Python's csv.Sniffer judges by a column's values).
+  let votes = 0;
+  for (let i = 0; i < first.length; i++) {
+    const below = rest.map((r) => r[i] ?? '').filter((c) => c.trim() !== '');
+    const values = new Set(below);
+    if (below.length >= REPEATS_MIN && values.size * 3 <= below.length && first[i].trim() !== '') votes += values.has(first[i]) ? -1 : 1;
+  }
+  if (votes !== 0) return votes > 0;
+  // No evidence either way. One column of text is a list (names, notes), whose first line is one of them; a
+  // wider row of distinct labels is a header.
   const nonEmpty = first.filter((c) => c.trim() !== '');
-  return nonEmpty.length === first.length && new Set(nonEmpty).size === nonEmpty.length;
+  return first.length > 1 && nonEmpty.length === first.length && new Set(nonEmpty).size === nonEmpty.length;
 }
+
+/** Values a column needs below its first cell for their repeats to say anything about it. */
+const REPEATS_MIN = 10;
 
 /** Count line breaks, a CRLF pair being one (a CR is counted only when no LF follows it). */
 export function lineBreaks(raw: string): number {
