@@ -49,6 +49,9 @@ export function newBudget(opts: OpenOptions): Budget {
   return { used: 0, max: opts.maxBytes ?? DEFAULT_MAX_BYTES };
 }
 
+/** What a sample can be, for messages. */
+export const SAMPLE_FORMATS = 'CSV, TSV, JSON, NDJSON or key-value text';
+
 const ZIP_MAGIC = [
   [0x50, 0x4b, 0x03, 0x04],
   [0x50, 0x4b, 0x05, 0x06], // an empty archive: only the end-of-central-directory record
@@ -78,6 +81,16 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
 
 export function isZip(head: Uint8Array): boolean {
   return ZIP_MAGIC.some((m) => startsWith(head, m));
+}
+
+/** An HTML page or XML document: text, but markup around any table it holds. */
+const MARKUP = /^\s*<(?:(!doctype\s+html|html)|(\?xml))\b/i;
+
+/** What a marked-up text file is (its head decoded as Latin-1 is enough to tell), or null. */
+export function markupKind(head: Uint8Array): string | null {
+  const m = MARKUP.exec(Buffer.from(head.subarray(0, 512)).toString('latin1'));
+  if (!m) return null;
+  return m[1] ? 'an HTML page (save its table as CSV first)' : 'an XML document (export its records as CSV or JSON first)';
 }
 
 /** What a binary file is, or null when the head looks like text. */
@@ -274,10 +287,10 @@ export async function decodeBytes(input: ByteInput, budget: Budget): Promise<Tex
     throw new InputError(`cannot read ${label}: ${describeReadError(dhead.error, compression)}`);
   }
   const { encoding, bomLength } = detectBom(headBuf);
-  const kind = binaryKind(headBuf.subarray(bomLength), encoding);
+  const kind = binaryKind(headBuf.subarray(bomLength), encoding) ?? markupKind(headBuf.subarray(bomLength));
   if (kind) {
     await bytes.return?.();
-    throw new InputError(`${label} looks like ${kind}, not a CSV, TSV, JSON or NDJSON sample`);
+    throw new InputError(`${label} looks like ${kind}, not a ${SAMPLE_FORMATS} sample`);
   }
   const decoder = new Decoder(encoding);
   let bytesOut = headBuf.length;

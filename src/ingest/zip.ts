@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { safeText } from '../report/safe.js';
 import { kindOf, type ArchiveInfo, type ArchiveMember, type IngestIssue, type RawRecord, type SampleKind } from '../types.js';
 import type { ReadOptions, Sample } from './index.js';
-import { decodeBytes, inflate, ReadFailure, type Budget, type ByteInput, type TextSource } from './source.js';
+import { decodeBytes, inflate, ReadFailure, SAMPLE_FORMATS, type Budget, type ByteInput, type TextSource } from './source.js';
 
 /** An archive with more entries than this is refused (exit 2): extract the members wanted. */
 export const MAX_ZIP_ENTRIES = 10_000;
@@ -143,7 +143,7 @@ export async function readZipSample(
     }
     // An Office or OpenDocument file is a zip of XML parts: say what it is rather than read its XML as CSV.
     const office = data.length ? undefined : officeKind(other.map((m) => m.name));
-    if (office) throw new InputError(`${path} is ${office}, not a CSV, TSV, JSON or NDJSON sample: save it as CSV (UTF-8) and analyse that`);
+    if (office) throw new InputError(`${path} is ${office}, not a ${SAMPLE_FORMATS} sample: save it as CSV (UTF-8) and analyse that`);
     // Plain-text names (.txt, .tab, .psv, none) before other files: a member named .pdf or .png is still
     // tried (the content decides), but after everything more likely to be the data.
     other.sort((a, b) => Number(!DATA_NAME.test(a.name) && /\.[a-z0-9]{1,5}$/i.test(a.name)) - Number(!DATA_NAME.test(b.name) && /\.[a-z0-9]{1,5}$/i.test(b.name)));
