@@ -19,4 +19,6 @@ export default issueCheck(
     },
   },
   { 'blank-header': 'blank', 'duplicate-header': 'duplicate', 'title-row': 'title', 'repeated-header': 'again' },
+  // Each header cell can be blank or repeated, as each line can be a title or the header again.
+  (ctx) => (ctx.input.header === false ? 0 : ctx.input.columns.length),
 );
