@@ -8,14 +8,14 @@ export type Flag = 'enriched' | 'inflated' | 'recycled' | 'public-data';
 export const LABELS: readonly Label[] = ['likely-genuine', 'inconclusive', 'likely-fabricated', 'not-cowin'];
 export const FLAGS: readonly Flag[] = ['enriched', 'inflated', 'recycled', 'public-data'];
 
-export type InputFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'text';
+export type InputFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'text' | 'sql';
 
-/** How a sample's records are read: JSON values, a delimited table, or `key: value` text (src/ingest/text.ts). */
-export type SampleKind = 'json' | 'delimited' | 'text';
+/** How a sample's records are read: JSON values, a delimited table, `key: value` text (src/ingest/text.ts), or an SQL dump's rows (src/ingest/sql.ts). */
+export type SampleKind = 'json' | 'delimited' | 'text' | 'sql';
 
 /** The reading a format takes. */
 export function kindOf(format: InputFormat): SampleKind {
-  return format === 'json' || format === 'ndjson' ? 'json' : format === 'text' ? 'text' : 'delimited';
+  return format === 'json' || format === 'ndjson' ? 'json' : format === 'text' || format === 'sql' ? format : 'delimited';
 }
 
 /** A value keyed by strings from the sample: never a plain object, so `__proto__` stays data. */
@@ -43,6 +43,7 @@ export interface IngestIssue {
     | 'invalid-json'
     | 'not-a-record'
     | 'not-key-value'
+    | 'other-table'
     | 'read-error'
     | 'truncated'
     | 'archive-member'

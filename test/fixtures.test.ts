@@ -48,6 +48,27 @@ describe('fixtures', () => {
     }
     expect(csv.mapping.every((m) => m.field === m.column && m.source === 'header')).toBe(true);
   });
+  // A database dump: the same records as mysqldump writes them (extended inserts, quotes escaped, NULL for empty).
+  it('beneficiaries.csv as an SQL dump: the same records, the same findings', () => {
+    const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n');
+    const keys = header.split(',');
+    const sqlValue = (v: string): string => (v === '' ? 'NULL' : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+    const rows = lines.map((l) => `(${l.split(',').map(sqlValue).join(',')})`);
+    const dump = [
+      '-- MySQL dump 10.13',
+      `CREATE TABLE \`cowin_beneficiaries\` (\n${keys.map((k) => `  \`${k}\` varchar(64) DEFAULT NULL`).join(',\n')},\n  PRIMARY KEY (\`${keys[0]}\`)\n) ENGINE=InnoDB;`,
+      `INSERT INTO \`cowin_beneficiaries\` VALUES ${rows.slice(0, 150).join(',')};`,
+      `INSERT INTO \`cowin_beneficiaries\` VALUES ${rows.slice(150).join(',')};`,
+    ].join('\n');
+    const sql = analyzeJson([tempFile('dump.sql', `${dump}\n`)]).report;
+    const csv = analyzeJson(['fixtures/beneficiaries.csv']).report;
+    expect(sql.input.format).toBe('sql');
+    expect(sql.input.rows).toBe(300);
+    expect(sql.mapping.map((m) => [m.column, m.field])).toEqual(csv.mapping.map((m) => [m.column, m.field]));
+    expect(sql.checks.map((c) => [c.id, c.applicable, c.violations])).toEqual(csv.checks.map((c) => [c.id, c.applicable, c.violations]));
+    expect(sql.verdict).toEqual(csv.verdict);
+  });
+
   // The June 2023 bot answered with one `Key: value` line per field; the same records pasted that way read alike.
   it('telegram-bot.csv as the bot\'s replies (key-value text): the same records, the same findings', () => {
     const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'telegram-bot.csv'), 'utf8').trimEnd().split('\n');

@@ -647,3 +647,78 @@ describe('key-value text (a bot\'s replies, a paste)', () => {
     expect(r.issues).toEqual([]);
   });
 });
+
+describe('SQL dumps', () => {
+  const MYSQL = [
+    '-- MySQL dump 10.13  Distrib 8.0.36; it\'s a comment with a quote',
+    '/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;',
+    'DROP TABLE IF EXISTS `beneficiaries`;',
+    'CREATE TABLE `beneficiaries` (',
+    '  `id` int NOT NULL AUTO_INCREMENT,',
+    '  `name` varchar(100) DEFAULT NULL COMMENT \'full name; as given\',',
+    '  `mobile` varchar(15),',
+    '  `amount` decimal(10,2),',
+    '  PRIMARY KEY (`id`),',
+    '  KEY `idx_mobile` (`mobile`)',
+    ') ENGINE=InnoDB;',
+    'LOCK TABLES `beneficiaries` WRITE;',
+    "INSERT INTO `beneficiaries` VALUES (1,'Rajesh Kumar','9876543210',10.50),(2,'O\\'Brien, Mary','98765\\\\43211',NULL),",
+    "(3,'It''s (here)','line\\nbreak',ROUND(2.5,0));",
+    'UNLOCK TABLES;',
+    'INSERT INTO `states` VALUES (1,\'Bihar\');',
+    "INSERT INTO beneficiaries (`id`,`name`,`mobile`,`amount`) VALUES (4,\"Amit\",'',1);",
+    '',
+  ].join('\n');
+
+  it('reads the rows of inserts, columns from CREATE TABLE, values unescaped, NULL empty', async () => {
+    expect(sniffFormat(MYSQL)).toBe('sql');
+    const r = await read(file(MYSQL, 'sql'));
+    expect(r.sample.format()).toBe('sql');
+    expect(r.sample.columns()).toEqual(['id', 'name', 'mobile', 'amount']);
+    expect(r.records.map((x) => [x.row, x.line, x.cells])).toEqual([
+      [1, 13, ['1', 'Rajesh Kumar', '9876543210', '10.50']],
+      [2, 13, ['2', "O'Brien, Mary", '98765\\43211', '']],
+      [3, 14, ['3', "It's (here)", 'line\nbreak', 'ROUND(2.5,0)']],
+      [4, 17, ['4', 'Amit', '', '1']],
+    ]);
+    // Another table's rows are reported, not read.
+    expect(codes(r)).toEqual(['other-table@16']);
+    expect(r.issues[0].data).toEqual({ table: 'states', first: 'beneficiaries' });
+  });
+
+  it("reads pg_dump's COPY blocks, and numbers the columns no statement names", async () => {
+    const pg = [
+      'SET statement_timeout = 0;',
+      "SELECT pg_catalog.set_config('search_path', '', false);",
+      'COPY public.beneficiaries (id, name, mobile) FROM stdin;',
+      '1\tRajesh Kumar\t9876543210',
+      '2\tTab\\there\t\\N',
+      '\\.',
+      '',
+    ].join('\n');
+    const r = await read(file(pg, 'sql'));
+    expect(r.sample.columns()).toEqual(['id', 'name', 'mobile']);
+    expect(r.records.map((x) => [x.line, x.cells])).toEqual([[4, ['1', 'Rajesh Kumar', '9876543210']], [5, ['2', 'Tab\there', '']]]);
+
+    const bare = await read(file("INSERT INTO t VALUES ('a','b'),('c','d','e');\n", 'sql'));
+    expect(bare.sample.columns()).toEqual(['column_1', 'column_2']);
+    expect(bare.records.map((x) => x.cells)).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+    expect(codes(bare)).toEqual(['extra-cells@1']);
+  });
+
+  it('reads the same rows whatever the read chunks cut: quotes, escapes and comments across boundaries', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `(${i},'P''s ${i}','a\\'b\\\\${i}',NULL)`);
+    const parts: string[] = [];
+    for (let i = 0; i < rows.length; i += 500) parts.push(`-- part ${i}, it's\n/* block ${i} */\nINSERT INTO t (a,b,c,d) VALUES ${rows.slice(i, i + 500).join(',\n')};`);
+    const r = await read(file(`${parts.join('\n')}\n`, 'sql'));
+    expect(r.records).toHaveLength(6000);
+    expect(r.records[4321].cells).toEqual(['4321', "P's 4321", "a'b\\4321", '']);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('is sniffed only for dumps', () => {
+    expect(sniffFormat('name,mobile\nA,1\n')).toBe('delimited');
+    expect(sniffFormat('Note: insert into the table\nName: A\n')).toBe('text');
+    expect(sniffFormat('-- dump\n\nCREATE TABLE t (a int);\n')).toBe('sql');
+  });
+});

@@ -4,6 +4,7 @@ import { kindOf, type ArchiveInfo, type IngestIssue, type InputFormat, type RawR
 import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
 import { readJson } from './json.js';
 import { ByteLimit, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
+import { looksLikeSql, readSql } from './sql.js';
 import { looksLikeKeyValue, readKeyValue } from './text.js';
 import { readZipSample } from './zip.js';
 
@@ -35,7 +36,7 @@ export interface Sample {
 /** The format the text's head shows. */
 export function sniffFormat(head: string): SampleKind {
   const m = /^\s*([[{])\s*(\S?)/.exec(head);
-  if (!m) return looksLikeKeyValue(head) ? 'text' : 'delimited';
+  if (!m) return looksLikeSql(head) ? 'sql' : looksLikeKeyValue(head) ? 'text' : 'delimited';
   // JSON opens an object with a key or `}`, an array with a value or `]`; a CSV cell such as
   // `{x},y` or `[draft] notes,...` does not.
   const next = m[2];
@@ -131,6 +132,20 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
       format: () => opts.format ?? r.format,
       header: () => undefined,
       columns: () => [],
+      batches: guard(track(r.batches), () => lastLine),
+    };
+  }
+  if (kind === 'sql') {
+    const r = readSql(watch.chunks, issue);
+    return {
+      ...common,
+      get encoding() {
+        return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
+      },
+      format: () => 'sql',
+      lineEnding: sniffLineEnding(text.head),
+      header: () => undefined,
+      columns: () => r.columns,
       batches: guard(track(r.batches), () => lastLine),
     };
   }

@@ -1,5 +1,5 @@
 // Zip archives, the way leaks are usually shared. Members are streamed, never extracted: nothing is written to
-// disk. The data members (`.csv`, `.tsv`, `.json`, `.ndjson`, `.jsonl`, optionally `.gz`) come first, then the
+// disk. The data members (`.csv`, `.tsv`, `.txt`, `.json`, `.ndjson`, `.jsonl`, `.sql`, optionally `.gz`) come first, then the
 // other files, each group in archive order. The first one that reads as a sample leads; every later member in
 // the same format with the same columns is read after it, as one sample (records numbered on across members,
 // lines within their member). The others are listed as skipped, with the reason, and reported by the
@@ -17,7 +17,7 @@ export const MAX_ZIP_ENTRIES = 10_000;
 /** Members listed in the report; the rest are counted. */
 export const MAX_LISTED = 100;
 
-const DATA_NAME = /\.(?:csv|tsv|tab|psv|txt|json|ndjson|jsonl)(?:\.gz)?$/i;
+const DATA_NAME = /\.(?:csv|tsv|tab|psv|txt|json|ndjson|jsonl|sql)(?:\.gz)?$/i;
 const STRONG_DATA_NAME = /\.(?:csv|tsv|json|ndjson|jsonl)(?:\.gz)?$/i;
 /** Files archivers add that hold no data (macOS resource forks, Finder and Explorer caches). */
 const METADATA = /(?:^|\/)(?:__MACOSX\/|\._[^/]*$|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i;
@@ -89,7 +89,7 @@ async function memberBytes(zip: yauzl.ZipFile, m: Member): Promise<ByteInput> {
   return { label: 'the member', it, bytesIn: () => bytesIn, deflated };
 }
 
-const KIND_LABEL: Record<SampleKind, string> = { json: 'JSON', delimited: 'delimited text', text: '`key: value` text' };
+const KIND_LABEL: Record<SampleKind, string> = { json: 'JSON', delimited: 'delimited text', text: '`key: value` text', sql: 'an SQL dump' };
 
 /** What kind of Office Open XML or OpenDocument file these member names make, or undefined. */
 export function officeKind(names: readonly string[]): string | undefined {
@@ -230,7 +230,7 @@ export async function readZipSample(
     /** Why a later member cannot join the lead's records, or null. */
     const mismatch = (o: Opened): string | null => {
       if (o.kind !== leadKind) return `not read: ${KIND_LABEL[o.kind]} where the first member is ${KIND_LABEL[leadKind]}`;
-      if (leadKind !== 'delimited') return null;
+      if (leadKind === 'json' || leadKind === 'text') return null;
       const a = leadSample.columns();
       const b = o.sample.columns();
       if (a.length === b.length && a.every((c, i) => c === b[i])) return null;

@@ -13,4 +13,12 @@ describe('header-labels', () => {
     // 4 header cells and 1 row: 2 of 5, not 2 of 1.
     expect([c.violations, c.applicable]).toEqual([2, 5]);
   });
+
+  it('an SQL dump\'s column names are its header', () => {
+    const { report } = analyzeJson([tempFile('d.sql', "INSERT INTO t (`__proto__`,a,a,``) VALUES ('x','y','z','w');\n")]);
+    expect(report.input.columns).toEqual(['__proto__', 'a', 'a_2', 'column_4']);
+    const c = report.checks.find((x) => x.id === 'header-labels')!;
+    expect([c.violations, c.applicable]).toEqual([2, 5]);
+    expect(report.checks.find((x) => x.id === 'row-shape')!.violations).toBe(0);
+  });
 });
