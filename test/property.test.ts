@@ -1,4 +1,4 @@
-// Property tests (fast-check): random bytes, random delimited text and random JSON through the reading and
+// Property tests (fast-check): random bytes, random delimited text, JSON and SQL through the reading and
 // mapping layers and the whole pipeline, in process. Nothing may throw past the CLI boundary except the two
 // errors the CLI turns into exit 2 (InputError, UsageError); equivalent CSV and JSON read as the same records.
 import { Readable } from 'node:stream';
@@ -137,6 +137,21 @@ describe('nothing throws past the CLI boundary but InputError and UsageError', (
     );
   });
 
+  it('random SQL-like text, in random chunks: ingest + mapping, and analyze', async () => {
+    const piece = fc.oneof(
+      fc.constantFrom('INSERT INTO t VALUES ', 'INSERT INTO `t` (a,b) VALUES ', 'CREATE TABLE t (a int, b text);', 'COPY t (a) FROM stdin;\n', '\\.\n', '(', ')', "'", "''", '"', '\\', ',', ';', '--', '/*', '*/', '#', '\n', '\t', 'NULL', '9876543210', '`'),
+      fc.string({ maxLength: 6 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 3 }), async (pieces, cuts) => {
+        const bytes = Buffer.from(`-- dump\nINSERT INTO t VALUES (1);\n${pieces.join('')}`);
+        expect(await expectedOutcome(readAndMap(bytes, cuts))).not.toBe('usage');
+        expect(await expectedOutcome(analyze('-', { stream: streamOf(bytes, cuts), asOf: AS_OF }))).not.toBe('usage');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('random --map options over random samples: a mapping, or a UsageError', async () => {
     const option = fc.oneof(
       fc.string({ maxLength: 12 }),
@@ -193,6 +208,25 @@ describe('equivalent CSV and JSON read as the same records', () => {
         expect(fromJson.length).toBe(rows.length);
         fromCsv.forEach((rec, i) => expect(rec.cells).toEqual(rows[i]));
         fromJson.forEach((rec, i) => expect(keys.map((k) => rec.values!.get(k))).toEqual(rows[i]));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('an SQL dump of the same table (extended inserts, MySQL escapes): same values', async () => {
+    const plainKeys = table.filter(({ keys }) => keys.every((k) => !/[`,()'"\\]/.test(k)));
+    await fc.assert(
+      fc.asyncProperty(plainKeys, fc.array(fc.nat(), { maxLength: 3 }), fc.integer({ min: 1, max: 5 }), async ({ keys, rows }, cuts, perInsert) => {
+        const q = (v: string): string => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+        const inserts: string[] = [];
+        for (let i = 0; i < rows.length; i += perInsert) {
+          const tuples = rows.slice(i, i + perInsert).map((r) => `(${r.map(q).join(',')})`);
+          inserts.push(`INSERT INTO \`t\` (${keys.map((k) => `\`${k}\``).join(',')}) VALUES ${tuples.join(',\n')};`);
+        }
+        const dump = `-- dump; it's random\n/*!40101 SET NAMES utf8 */;\n${inserts.join('\n')}\n`;
+        if (rows.length === 0) return;
+        const fromSql = await readAndMap(Buffer.from(dump), cuts);
+        expect(fromSql.map((r) => r.cells)).toEqual(rows);
       }),
       { numRuns: RUNS },
     );
