@@ -1,4 +1,4 @@
-// Property tests (fast-check): random bytes, random delimited text, JSON and SQL through the reading and
+// Property tests (fast-check): random bytes, random delimited text, JSON, SQL and key-value text through the reading and
 // mapping layers and the whole pipeline, in process. Nothing may throw past the CLI boundary except the two
 // errors the CLI turns into exit 2 (InputError, UsageError); equivalent CSV and JSON read as the same records.
 import { Readable } from 'node:stream';
@@ -145,6 +145,21 @@ describe('nothing throws past the CLI boundary but InputError and UsageError', (
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 3 }), async (pieces, cuts) => {
         const bytes = Buffer.from(`-- dump\nINSERT INTO t VALUES (1);\n${pieces.join('')}`);
+        expect(await expectedOutcome(readAndMap(bytes, cuts))).not.toBe('usage');
+        expect(await expectedOutcome(analyze('-', { stream: streamOf(bytes, cuts), asOf: AS_OF }))).not.toBe('usage');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('random key-value text, in random chunks: ingest + mapping, and analyze', async () => {
+    const piece = fc.oneof(
+      fc.constantFrom('Name: ', 'Mobile = ', '*ID Number:* ', '• Gender: ', '\n', '\r\n', '\r', '\n\n', '━━━', ':', '=', '*', '__proto__: ', 'constructor: ', '9876543210', 'Male'),
+      fc.string({ maxLength: 6 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 3 }), async (pieces, cuts) => {
+        const bytes = Buffer.from(`Name: A\nGender: Male\n${pieces.join('')}`);
         expect(await expectedOutcome(readAndMap(bytes, cuts))).not.toBe('usage');
         expect(await expectedOutcome(analyze('-', { stream: streamOf(bytes, cuts), asOf: AS_OF }))).not.toBe('usage');
       }),
