@@ -94,6 +94,7 @@ interface AnalyzeFlags {
   key?: string;
   engine?: EngineId;
   header?: boolean;
+  table?: string;
 }
 
 function samePath(a: string, b: string): boolean {
@@ -135,6 +136,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     profile: flags.profile,
     engine: flags.engine ?? config.engine ?? 'memory',
     header: flags.header,
+    table: flags.table,
   }).finally(() => progress.stop());
   const toFile = flags.output !== undefined;
   const text =
@@ -202,7 +204,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('analyze')
-    .description('analyse a sample file (CSV, TSV, JSON, NDJSON; gzip or not; or a zip of them) and report a verdict')
+    .description('analyse a sample file (CSV, TSV, JSON, NDJSON, SQL dump, key-value text; gzip or not; or a zip of them) and report a verdict')
     .argument('<sample>', 'the sample file, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
@@ -212,6 +214,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--limit <rows>', 'analyse at most this many records', positiveInt('--limit'))
     .option('--header', 'the first row of a CSV/TSV is a header (default: detected)')
     .option('--no-header', 'the first row of a CSV/TSV is a record, not a header')
+    .option('--table <name>', 'the table of an SQL dump to read (default: the first with rows)')
     .option('--reveal', 'show personal values in examples unmasked')
     .option('-q, --quiet', 'print nothing but the report and errors')
     .option('--as-of <date>', 'judge dates against this day instead of today (YYYY-MM-DD)', parseAsOf)

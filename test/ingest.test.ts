@@ -686,6 +686,15 @@ describe('SQL dumps', () => {
     expect(r.issues[0].data).toEqual({ table: 'states', first: 'beneficiaries' });
   });
 
+  it('--table chooses the table whose rows are read; a sample that is not a dump refuses it', async () => {
+    const r = await read(file(MYSQL, 'sql'), { table: 'STATES' });
+    expect([r.sample.columns(), r.records.map((x) => x.cells)]).toEqual([['column_1', 'column_2'], [['1', 'Bihar']]]);
+    expect(codes(r)).toEqual(['other-table@13', 'other-table@17']);
+    // Before the table is met, it is named as asked.
+    expect(r.issues[0].data).toEqual({ table: 'beneficiaries', first: 'STATES' });
+    await expect(read(file('name,mobile\nA,1\n'), { table: 'states' })).rejects.toThrow(/--table applies to SQL dumps/);
+  });
+
   it("reads pg_dump's COPY blocks, and numbers the columns no statement names", async () => {
     const pg = [
       'SET statement_timeout = 0;',

@@ -11,10 +11,10 @@ export default issueCheck(
       truncated: 'the input ends early: {{reason}}; rows after this point were not read',
       member: 'zip member {{member}}: {{reason}}',
       duplicateKey: 'the record repeats the key {{key}}: only its last value was read',
-      otherTable: 'rows inserted into table {{table}} were not read: the records are those of {{first}}, the first table with rows',
+      otherTable: 'rows inserted into table {{table}} were not read: the records are those of table {{first}} (--table chooses)',
     },
     docs: {
-      why: 'A truncated download or archive leaves the analysis with part of the sample; the verdict then speaks only for the rows read. Members of an archive that were not read, JSON keys given twice in one record (the last value wins, as in JSON.parse), and the rows of an SQL dump\'s other tables (only the first table with rows is read, so a lookup table never mixes with people) are parts of the sample the verdict does not cover.',
+      why: 'A truncated download or archive leaves the analysis with part of the sample; the verdict then speaks only for the rows read. Members of an archive that were not read, JSON keys given twice in one record (the last value wins, as in JSON.parse), and the rows of an SQL dump\'s other tables (one table is read, `--table` or the first with rows, so a lookup table never mixes with people) are parts of the sample the verdict does not cover.',
       sources: ['RFC 8259 §4 (names within an object should be unique)', 'PKWARE APPNOTE.TXT (zip)'],
     },
   },

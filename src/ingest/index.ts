@@ -1,5 +1,5 @@
 // read: open a sample, sniff its format, and stream its records in batches.
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { kindOf, type ArchiveInfo, type IngestIssue, type InputFormat, type RawRecord, type SampleKind } from '../types.js';
 import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
 import { readJson } from './json.js';
@@ -13,6 +13,8 @@ export interface ReadOptions extends OpenOptions {
   format?: InputFormat;
   /** Force the presence or absence of a header row (delimited text). */
   header?: boolean;
+  /** The table of an SQL dump whose rows are the records (default: the first with rows). */
+  table?: string;
 }
 
 export interface Sample {
@@ -135,8 +137,9 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
       batches: guard(track(r.batches), () => lastLine),
     };
   }
+  if (opts.table !== undefined && kind !== 'sql') throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${kind === 'delimited' ? 'delimited text' : kind}`);
   if (kind === 'sql') {
-    const r = readSql(watch.chunks, issue);
+    const r = readSql(watch.chunks, issue, opts.table);
     return {
       ...common,
       get encoding() {

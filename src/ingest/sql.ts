@@ -118,8 +118,8 @@ function copyField(f: string): string {
   return f.indexOf('\\') < 0 ? f : f.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? (c === 'v' ? '\v' : c === 'f' ? '\f' : c));
 }
 
-/** Read the rows of an SQL dump's inserts in batches (see the file comment). */
-export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void): SqlReader {
+/** Read the rows of an SQL dump's inserts in batches (see the file comment); `want`: the table to read. */
+export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void, want?: string): SqlReader {
   const reader: SqlReader = { batches: run(), table: undefined, columns: [] };
   const creates = new Map<string, string[]>();
 
@@ -166,7 +166,7 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
     /** Rows of `table` begin (`list`: the statement's column list, if any): are they the records'? */
     const startRows = (table: string, list: string | undefined): void => {
       const columns = list !== undefined ? columnList(list) : creates.get(table.toLowerCase());
-      if (reader.table === undefined) {
+      if (reader.table === undefined && (want === undefined || table.toLowerCase() === want.toLowerCase())) {
         reader.table = table;
         // Blank and repeated names as a CSV header's (`column_<n>`, `<name>_2`), reported alike.
         reader.columns = headerNames(columns ?? [], (code, position, column) =>
@@ -174,7 +174,7 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
         );
       }
       reading = table === reader.table;
-      if (!reading) onIssue({ code: 'other-table', line: stmtLine, data: { table: table.slice(0, 80), first: reader.table.slice(0, 80) } });
+      if (!reading) onIssue({ code: 'other-table', line: stmtLine, data: { table: table.slice(0, 80), first: (reader.table ?? want ?? '').slice(0, 80) } });
       width = reader.columns.length;
       cells = [];
       rowLine = line;
