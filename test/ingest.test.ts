@@ -602,12 +602,14 @@ describe('key-value text (a bot\'s replies, a paste)', () => {
     expect(keyValue('Details found for 98XXXXXX21')).toBeNull();
   });
 
-  it('is sniffed when most lines of the head are `key: value`, never for a table', () => {
+  it('is sniffed when most lines of the head are `key: value` and two keys name fields, never for a table', () => {
     expect(sniffFormat('Name: A B\nGender: Male\n\nName: C D\nGender: Female\n')).toBe('text');
     expect(sniffFormat('Details found\nName: A B\nGender: Male\nBirth Year: 1985\nID Type: PAN Card\n')).toBe('text');
     expect(sniffFormat('name,mobile\nA: x,1\nB: y,2\n')).toBe('delimited');
     expect(sniffFormat('url\nhttps://a.example/1\nhttps://a.example/2\n')).toBe('delimited');
     expect(sniffFormat('Note: one line only\n')).toBe('delimited');
+    // Keys that name no field may be data: a name before each number is not a column name.
+    expect(sniffFormat('Rajesh Kumar: 9876543210\nSunita Devi: 9876543211\nAmit Shah: 9876543212\n')).toBe('delimited');
     expect(sniffFormat('Some prose here.\nMore prose: with a colon.\nAnd more prose.\nStill prose.\n')).toBe('delimited');
   });
 
@@ -727,7 +729,7 @@ describe('SQL dumps', () => {
 
   it('is sniffed only for dumps', () => {
     expect(sniffFormat('name,mobile\nA,1\n')).toBe('delimited');
-    expect(sniffFormat('Note: insert into the table\nName: A\n')).toBe('text');
+    expect(sniffFormat('Note: insert into the table\nName: A\nGender: Male\n')).toBe('text');
     expect(sniffFormat('-- dump\n\nCREATE TABLE t (a int);\n')).toBe('sql');
   });
 });

@@ -2,6 +2,7 @@
 // Telegram bot answered a mobile number with name, gender, birth year, ID type and number, and centre, one per
 // line) and what a paste site or a copied message holds. A blank line, or a key the record already has, starts
 // the next record. Read only when the head has no table in it: most of its lines are `key: value`.
+import { fieldForHeader } from '../fields.js';
 import type { IngestIssue, RawRecord } from '../types.js';
 
 /**
@@ -26,14 +27,19 @@ export function keyValue(line: string): [string, string] | null {
   return [m[1].trim(), m[2]];
 }
 
-/** Whether the head of a text is records of `Key: value` lines (at least two of them, and most lines). */
+/**
+ * Whether the head of a text is records of `Key: value` lines: most lines are, and at least two different keys
+ * name fields. Keys that name nothing may be data themselves (`Rajesh Kumar: 9876543210`): read as records, they
+ * would be column names, shown unmasked.
+ */
 export function looksLikeKeyValue(head: string): boolean {
   const lines = head.split(/\r\n|\n|\r/, SNIFF_LINES + 1).slice(0, SNIFF_LINES);
   // The last line may be cut by the end of the head.
   if (lines.length > SNIFF_LINES - 1) lines.pop();
   const filled = lines.filter((l) => l.trim() !== '');
-  const kv = filled.filter((l) => keyValue(l) !== null).length;
-  return kv >= MIN_FIELDS && kv >= filled.length * SNIFF_SHARE;
+  const pairs = filled.map(keyValue).filter((kv) => kv !== null);
+  const fields = new Set(pairs.map(([k]) => fieldForHeader(k)).filter((f) => f !== undefined));
+  return fields.size >= MIN_FIELDS && pairs.length >= filled.length * SNIFF_SHARE;
 }
 
 /** Lines of text in order, whatever their ends (`\n`, `\r\n`, `\r`). */
