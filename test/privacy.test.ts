@@ -131,6 +131,30 @@ describe('no unmasked identifier, mobile number or name in any output', () => {
     }
   });
 
+  // The same people in the other shapes a leak comes in: as records, and as lists whose first line or keys are
+  // people (read as data, never as column names).
+  it.each([
+    ['bot replies (key-value text)', 'b.txt', (keys: string[], rows: string[][]) => rows.map((r) => r.map((v, k) => `${keys[k]}: ${v}`).join('\n')).join('\n\n')],
+    ['an SQL dump', 'b.sql', (keys: string[], rows: string[][]) => `INSERT INTO t (${keys.join(',')}) VALUES ${rows.map((r) => `(${r.map((v) => `'${v}'`).join(',')})`).join(',\n')};`],
+    ['names, one per line', 'names.txt', (_: string[], rows: string[][]) => rows.map((r) => r[1]).join('\n')],
+    ['`name: mobile` lines', 'pairs.txt', (keys: string[], rows: string[][]) => rows.map((r) => `${r[1]}: ${r[keys.indexOf('mobile_number')]}`).join('\n')],
+  ])('%s: the reports show no personal value', async (_, file, write) => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakcheck-privacy-'));
+    try {
+      const [header, ...lines] = readFileSync(join(FIXTURES, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n');
+      const keys = header.split(',');
+      expect(keys[1]).toBe('name');
+      const path = join(dir, file);
+      writeFileSync(path, `${write(keys, lines.map((l) => l.split(',')))}\n`);
+      const personal = await personalValues(join(FIXTURES, 'beneficiaries.csv'));
+      const r = await analyze(path, { asOf: AS_OF, deterministic: true });
+      expect(r.input.rows).toBeGreaterThanOrEqual(lines.length);
+      for (const [format, text] of Object.entries(renderings(r))) expect(leaks(text, personal), format).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the fixtures with personal findings do show them with --reveal (the test above can see a leak)', async () => {
     let revealedSome = 0;
     for (const name of ['beneficiaries-broken.csv', 'fabricated-faker.csv', 'telegram-bot-broken.csv', 'vaccinator-export-broken.csv']) {
