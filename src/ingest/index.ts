@@ -124,59 +124,36 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
       yield b;
     }
   };
-  if (kind === 'json') {
-    const r = readJson(watch.chunks, issue);
-    return {
-      ...common,
-      get encoding() {
-        return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
-      },
-      format: () => opts.format ?? r.format,
-      header: () => undefined,
-      columns: () => [],
-      batches: guard(track(r.batches), () => lastLine),
-    };
-  }
-  if (opts.table !== undefined && kind !== 'sql') throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${kind === 'delimited' ? 'delimited text' : kind}`);
-  if (kind === 'sql') {
-    const r = readSql(watch.chunks, issue, opts.table);
-    return {
-      ...common,
-      get encoding() {
-        return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
-      },
-      format: () => 'sql',
-      lineEnding: sniffLineEnding(text.head),
-      header: () => undefined,
-      columns: () => r.columns,
-      batches: guard(track(r.batches), () => lastLine),
-    };
-  }
-  if (kind === 'text') {
-    return {
-      ...common,
-      get encoding() {
-        return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
-      },
-      format: () => 'text',
-      lineEnding: sniffLineEnding(text.head),
-      header: () => undefined,
-      columns: () => [],
-      batches: guard(track(readKeyValue(watch.chunks, issue)), () => lastLine),
-    };
-  }
-  const delimiter = sniffDelimiter(text.head);
-  const r = readCsv(watch.chunks, delimiter, issue, opts.header);
-  return {
+  /** The sample over one reader's records. */
+  const sample = (reader: {
+    format: () => InputFormat;
+    batches: AsyncGenerator<RawRecord[]>;
+    columns: () => string[];
+    header?: () => boolean | undefined;
+    delimiter?: string;
+  }): Sample => ({
     ...common,
     get encoding() {
       return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
     },
-    format: () => opts.format ?? (delimiter === '\t' ? 'tsv' : 'csv'),
-    delimiter,
-    lineEnding: sniffLineEnding(text.head),
-    header: () => r.header,
-    columns: () => r.columns,
-    batches: guard(track(r.batches), () => lastLine),
-  };
+    format: reader.format,
+    ...(reader.delimiter === undefined ? {} : { delimiter: reader.delimiter }),
+    ...(kind === 'json' ? {} : { lineEnding: sniffLineEnding(text.head) }),
+    header: reader.header ?? (() => undefined),
+    columns: reader.columns,
+    batches: guard(track(reader.batches), () => lastLine),
+  });
+  if (opts.table !== undefined && kind !== 'sql') throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${kind === 'delimited' ? 'delimited text' : kind}`);
+  if (kind === 'json') {
+    const r = readJson(watch.chunks, issue);
+    return sample({ format: () => opts.format ?? r.format, batches: r.batches, columns: () => [] });
+  }
+  if (kind === 'sql') {
+    const r = readSql(watch.chunks, issue, opts.table);
+    return sample({ format: () => 'sql', batches: r.batches, columns: () => r.columns });
+  }
+  if (kind === 'text') return sample({ format: () => 'text', batches: readKeyValue(watch.chunks, issue), columns: () => [] });
+  const delimiter = sniffDelimiter(text.head);
+  const r = readCsv(watch.chunks, delimiter, issue, opts.header);
+  return sample({ format: () => opts.format ?? (delimiter === '\t' ? 'tsv' : 'csv'), delimiter, batches: r.batches, header: () => r.header, columns: () => r.columns });
 }
