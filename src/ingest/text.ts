@@ -6,12 +6,15 @@ import { fieldForHeader } from '../fields.js';
 import type { IngestIssue, RawRecord } from '../types.js';
 
 /**
- * `Key: value` or `Key = value`: a key of up to 40 letters, digits, spaces and `._/()#'&-` that starts with a
- * letter, after any decoration (bullets, emoji, the `*` of Telegram's bold around the key), and its value (may be
- * empty; a masked `******1403` keeps its stars). No comma, tab, semicolon or pipe in the key, so a CSV header or
- * row is never one.
+ * `Key: value` or `Key = value`, split at the first `:` or `=`: a key of up to 40 letters, digits, spaces and
+ * `._/()#'&-` that starts with a letter, after any decoration (bullets, emoji, the `*` of Telegram's bold around
+ * the key), and its value (may be empty; a masked `******1403` keeps its stars). No comma, tab, semicolon or pipe
+ * in the key, so a CSV header or row is never one.
  */
-const KV = /^[^\p{L}\p{N}]*(\p{L}[\p{L}\p{N} ._/()#'&-]{0,39}?)[\s*_]*[:=\uff1a](?:[*_]+(?=\s))?\s*(.*?)\s*$/u;
+const SEPARATOR = /[:=\uff1a]/;
+const KEY = /^[^\p{L}\p{N}]*(\p{L}[\p{L}\p{N} ._/()#'&-]{0,39}?)[\s*_]*$/u;
+/** Telegram's bold closing around the key (`*Name:* value`). */
+const BOLD_END = /^[*_]+(?=\s)/;
 
 /** Lines looked at to decide the format, and the share of them (non-blank) that must be `key: value`. */
 const SNIFF_LINES = 50;
@@ -19,12 +22,17 @@ const SNIFF_SHARE = 0.8;
 /** Fewest fields a record has; a lone `key: value` line between records is a note, not a record. */
 const MIN_FIELDS = 2;
 const BATCH = 1000;
+/** A line with a letter or digit: not blank, not decoration. */
+const WORDY = /[\p{L}\p{N}]/u;
 
 /** The key and value of a `Key: value` line, or null (a URL's `scheme://` is not one). */
 export function keyValue(line: string): [string, string] | null {
-  const m = KV.exec(line);
-  if (!m || m[2].startsWith('//')) return null;
-  return [m[1].trim(), m[2]];
+  const at = line.search(SEPARATOR);
+  if (at < 1 || at > 80) return null;
+  const key = KEY.exec(line.slice(0, at));
+  if (!key) return null;
+  const value = line.slice(at + 1).replace(BOLD_END, '').trim();
+  return value.startsWith('//') ? null : [key[1].trim(), value];
 }
 
 /**
@@ -40,26 +48,6 @@ export function looksLikeKeyValue(head: string): boolean {
   const pairs = filled.map(keyValue).filter((kv) => kv !== null);
   const fields = new Set(pairs.map(([k]) => fieldForHeader(k)).filter((f) => f !== undefined));
   return fields.size >= MIN_FIELDS && pairs.length >= filled.length * SNIFF_SHARE;
-}
-
-/** Lines of text in order, whatever their ends (`\n`, `\r\n`, `\r`). */
-async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of chunks) {
-    const text = rest + chunk;
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      // A `\r` at the end of the chunk may be the first half of `\r\n`: wait for the next chunk.
-      if (c === 13 && i === text.length - 1) break;
-      yield text.slice(start, i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-    rest = text.slice(start);
-  }
-  if (rest !== '') yield rest;
 }
 
 /**
@@ -78,7 +66,7 @@ export async function* readKeyValue(chunks: AsyncIterable<string>, onIssue: (iss
     else if (values.size) onIssue({ code: 'not-key-value', line: first });
     values = new Map();
   };
-  for await (const text of linesOf(chunks)) {
+  const take = (text: string): void => {
     line++;
     const kv = keyValue(text);
     if (kv) {
@@ -87,13 +75,30 @@ export async function* readKeyValue(chunks: AsyncIterable<string>, onIssue: (iss
       values.set(kv[0], kv[1]);
     } else {
       end();
-      if (/[\p{L}\p{N}]/u.test(text)) onIssue({ code: 'not-key-value', line });
+      if (WORDY.test(text)) onIssue({ code: 'not-key-value', line });
     }
+  };
+  // Lines split chunk by chunk (`\n`, `\r\n` or `\r`); the part after a chunk's last line end waits for the next.
+  let rest = '';
+  for await (const chunk of chunks) {
+    const text = rest + chunk;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      // A `\r` ending the chunk may be the first half of `\r\n`.
+      if (c === 13 && i === text.length - 1) break;
+      take(text.slice(start, i));
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+    rest = text.slice(start);
     if (batch.length >= BATCH) {
       yield batch;
       batch = [];
     }
   }
+  if (rest !== '') take(rest);
   end();
   if (batch.length) yield batch;
 }
