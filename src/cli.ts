@@ -171,6 +171,7 @@ interface FingerprintFlags {
   map: string[];
   sketchOnly?: boolean;
   quiet?: boolean;
+  table?: string;
 }
 
 async function runFingerprint(file: string, flags: FingerprintFlags): Promise<number> {
@@ -179,7 +180,7 @@ async function runFingerprint(file: string, flags: FingerprintFlags): Promise<nu
   if (flags.output && samePath(flags.output, file)) {
     throw new UsageError('--output names the input file: leakcheck never writes to its input');
   }
-  const fp = await fingerprintSample(file, new HmacKeyHash(key), { map: parseMapOptions(flags.map) });
+  const fp = await fingerprintSample(file, new HmacKeyHash(key), { map: parseMapOptions(flags.map), table: flags.table });
   const text = serializeFingerprint(fp, { sketchOnly: flags.sketchOnly });
   if (flags.output === undefined) {
     process.stdout.write(text);
@@ -263,6 +264,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--key <key>', 'HMAC key (default: LEAKCHECK_KEY); keep it secret, comparisons need the same key')
     .option('-m, --map <column=field>', 'map a column onto a field (repeatable; field "-" unmaps)', collect, [])
     .option('--sketch-only', 'write counts and the similarity sketch only, not the hash sets')
+    .option('--table <name>', 'the table of an SQL dump to read (default: the first with rows)')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (file: string, flags: FingerprintFlags) => {
       setExit(await runFingerprint(file, flags));

@@ -72,6 +72,16 @@ describe('duplicates end to end', () => {
     expect(self.code).toBe(2);
   });
 
+  it('fingerprint --table reads that table of an SQL dump', () => {
+    const dump = tempFile(
+      'd.sql',
+      "INSERT INTO states VALUES (1,'Bihar');\nINSERT INTO people (ref,name,mobile) VALUES ('81648558615904','Sanjay Mahato','9876543210'),('81648558615905','Asha Devi','9876543211');\n",
+    );
+    const rows = (args: string[]): number => JSON.parse(runCli(['fingerprint', dump, '--key', 'k1', ...args]).stdout).rows;
+    expect(rows(['--table', 'people'])).toBe(2);
+    expect(rows([])).toBe(1);
+  });
+
   it('compare finds a renamed, reordered JSON copy recycled, from the sample or its fingerprint', () => {
     const both = runCli(['compare', original, recycled, '--format', 'json']);
     expect(both.code).toBe(0);
