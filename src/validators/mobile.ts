@@ -1,7 +1,7 @@
 // Indian mobile numbers: the written forms people use, the 6–9 series rule, CoWin's masked forms, and whether a
 // number lies in a range allocated to landlines rather than mobiles.
 
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import table from '../data/mobile-ranges.json' with { type: 'json' };
 
 /**
  * The 10-digit national number inside a written Indian number: `+91 98765 43210`, `0091…`, `91` + 10 digits,
@@ -62,13 +62,25 @@ export function isMobile(value: string): boolean {
  */
 export type MobileRange = 'mobile' | 'fixed-line-or-mobile' | 'fixed-line' | 'unknown';
 
-const RANGES: readonly MobileRange[] = ['unknown', 'mobile', 'fixed-line-or-mobile', 'fixed-line'];
+export const RANGES: readonly MobileRange[] = ['unknown', 'mobile', 'fixed-line-or-mobile', 'fixed-line'];
+/** The letter of each range in src/data/mobile-ranges.json. */
+export const RANGE_CODES = 'umbf';
+/** 5-digit prefixes of 6-9 series numbers: 60000-99999. */
+export const PREFIXES = 40_000;
 
-// libphonenumber takes about 14 µs a call here, too slow per row on millions of rows. Its India metadata is
-// prefix-based and the type of a 6–9 number is decided by its first 5 digits (checked exhaustively over digits
-// 6–7 of all 40,000 prefixes with libphonenumber-js 1.13.16; test/validators/mobile.test.ts re-checks a
-// sample), so the type is memoised per 5-digit prefix: 0 = not yet computed, else 1 + index into RANGES.
-const RANGE_MEMO = new Uint8Array(40_000);
+// The metadata is prefix-based: the type of a 6-9 number is decided by its first 5 digits (the generator checks
+// ten different endings of every prefix). src/data/mobile-ranges.json holds the type of each of the 40,000
+// prefixes, built from libphonenumber-js by src/dev/build-mobile-ranges.ts (a lookup here; the library took
+// ~14 µs a call and ~70 ms to load); test/validators/mobile.test.ts compares every prefix with the library.
+const RANGE_OF = new Uint8Array(PREFIXES);
+{
+  let at = 0;
+  for (const [, n, code] of table.ranges.matchAll(/(\d+)([a-z])/g)) {
+    RANGE_OF.fill(RANGE_CODES.indexOf(code), at, at + Number(n));
+    at += Number(n);
+  }
+  if (at !== PREFIXES) throw new Error(`mobile-ranges.json covers ${at} prefixes, not ${PREFIXES}`);
+}
 
 function rangeOfNational(n: string): MobileRange {
   const key =
@@ -77,20 +89,7 @@ function rangeOfNational(n: string): MobileRange {
     (n.charCodeAt(2) - 48) * 100 +
     (n.charCodeAt(3) - 48) * 10 +
     (n.charCodeAt(4) - 48);
-  const memo = RANGE_MEMO[key];
-  if (memo !== 0) return RANGES[memo - 1];
-  const range = libphonenumberRange(n);
-  RANGE_MEMO[key] = RANGES.indexOf(range) + 1;
-  return range;
-}
-
-/** The type libphonenumber-js (`max` metadata) gives a 10-digit national number, without memoising. */
-export function libphonenumberRange(national: string): MobileRange {
-  const type = parsePhoneNumberFromString(national, 'IN')?.getType();
-  if (type === 'MOBILE') return 'mobile';
-  if (type === 'FIXED_LINE_OR_MOBILE') return 'fixed-line-or-mobile';
-  if (type === 'FIXED_LINE') return 'fixed-line';
-  return 'unknown';
+  return RANGES[RANGE_OF[key]];
 }
 
 /**
