@@ -10,7 +10,8 @@
 //              API's JSON keys claims to be that API's output); for a format without key names of its own (the
 //              Telegram bot printed labels), the share of mapped columns not named as any format's keys;
 //   values     the share of the window's values that pass the profile's JSON Schema (src/formats/).
-// confidence = F1(recall, precision) x (0.75 + 0.25 keys) x (0.4 + 0.6 values). The best profile is reported
+// confidence = F1(recall, precision) x (0.75 + 0.25 keys) x (0.4 + 0.6 values); values are measured only for
+// profiles that could still come first (see detectProfile). The best profile is reported
 // unless its confidence is below NOT_COWIN_BELOW or fewer than MIN_COWIN_FIELDS CoWin fields map: then the
 // sample fits no known format (`not-cowin`).
 import { FIELD_BY_ID, foldHeader } from './fields.js';
@@ -28,11 +29,13 @@ const MARKER_WEIGHT = 2;
 
 export interface ProfileScore {
   id: string;
+  /** The confidence; when `values` is null, the most it could be (values all passing). */
   confidence: number;
   recall: number;
   precision: number;
   keys: number;
-  values: number;
+  /** Null when not measured: the profile could not beat a better one even with every value passing. */
+  values: number | null;
 }
 
 export interface Detection {
@@ -102,7 +105,8 @@ export function applyProfileColumns(mapping: readonly MappingEntry[], def: Profi
   return out;
 }
 
-function score(p: Prepared, mapping: readonly MappingEntry[], window: readonly RawRecord[], nestedKeys: ReadonlySet<string>): { score: ProfileScore; mapping: MappingEntry[] } {
+/** A profile's score without its value fit (`values` null, `confidence` its upper bound), and its mapping. */
+function score(p: Prepared, mapping: readonly MappingEntry[], nestedKeys: ReadonlySet<string>): { score: ProfileScore; mapping: MappingEntry[] } {
   const { def } = p;
   const m = applyProfileColumns(mapping, def);
   const fields = new Set<string>();
@@ -135,14 +139,13 @@ function score(p: Prepared, mapping: readonly MappingEntry[], window: readonly R
     : p.apiKeys.size > 0 ? mapped.filter((e) => p.apiKeys.has(e.column)).length / mapped.length
     : 1 - mapped.filter((e) => ALL_API_KEYS.has(e.column)).length / mapped.length;
 
-  const values = valueFit(def.id, m, window);
-  const confidence = shape * (0.75 + 0.25 * keys) * (0.4 + 0.6 * values);
-  const r2 = (x: number): number => Math.round(x * 100) / 100;
   return {
-    score: { id: def.id, confidence: r2(confidence), recall: r2(recall), precision: r2(precision), keys: r2(keys), values: r2(values) },
+    score: { id: def.id, confidence: shape * (0.75 + 0.25 * keys), recall: r2(recall), precision: r2(precision), keys: r2(keys), values: null },
     mapping: m,
   };
 }
+
+const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Share of the window's values (of fields the profile's schema describes, nested arrays included) that pass it. */
 function valueFit(id: string, mapping: MappingEntry[], window: readonly RawRecord[]): number {
@@ -177,7 +180,23 @@ export interface DetectOptions {
 export function detectProfile(mapping: readonly MappingEntry[], window: readonly RawRecord[], opts: DetectOptions = {}): Detection {
   const nestedKeys = new Set<string>();
   for (const r of window) if (r.nested) for (const k of r.nested.keys()) nestedKeys.add(foldHeader(k));
-  const results = PREPARED.map((p) => score(p, mapping, window, nestedKeys));
+  const results = PREPARED.map((p) => score(p, mapping, nestedKeys));
+  // The value fit compiles the profile's schema (~25 ms each): measured for the profiles that can still win, most
+  // promising first, and for a forced one. One that cannot beat the best so far even with every value passing
+  // keeps its upper bound; the choice is the one measuring every profile makes.
+  let top = 0;
+  const order = results.map((_, i) => i).sort((a, b) => results[b].score.confidence - results[a].score.confidence || a - b);
+  for (const i of order) {
+    const s = results[i].score;
+    if (r2(s.confidence) < top && s.id !== opts.force) {
+      s.confidence = r2(s.confidence);
+      continue;
+    }
+    const values = valueFit(s.id, results[i].mapping, window);
+    s.values = r2(values);
+    s.confidence = r2(s.confidence * (0.4 + 0.6 * values));
+    top = Math.max(top, s.confidence);
+  }
   const scores = results.map((r) => r.score).sort((a, b) => b.confidence - a.confidence);
   const cowinFields = new Set(mapping.filter((m) => m.field && FIELD_BY_ID.get(m.field)?.cowin).map((m) => m.field)).size;
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
 import { applyProfileColumns, detectProfile } from '../src/detect-profile.js';
 import { findProfile, PROFILES } from '../src/profiles.js';
+import { readSample } from '../src/ingest/index.js';
+import { inferMapping, jsonColumns } from '../src/normalize/mapping.js';
 import type { MappingEntry, RawRecord } from '../src/types.js';
 import { analyzeJson, tempFile } from './support/cli.js';
 
@@ -41,6 +43,26 @@ describe('profile detection on the bundled samples', () => {
     const p = await profileOf('fixtures/fabricated-faker.csv');
     expect(p?.id).toBe('cowin-beneficiary');
     expect(p!.confidence).toBeLessThan(0.8);
+  });
+});
+
+describe('the value fit is measured only where it can change the choice', () => {
+  // Every profile forced (its values then measured) against the detection that measures only the contenders:
+  // the same profile wins, at the same confidence, ties going to the earlier profile.
+  it.each(['beneficiaries.csv', 'fabricated-shuffled.csv', 'fabricated-faker.csv', 'certificates.json', 'centers-broken.json', 'telegram-bot.csv'])('%s', async (name) => {
+    const sample = await readSample(`fixtures/${name}`, () => {}, {});
+    const window: RawRecord[] = [];
+    for await (const b of sample.batches) {
+      window.push(...b);
+      if (window.length >= 500) break;
+    }
+    const mapping = inferMapping(sample.columns().length ? sample.columns() : jsonColumns(window), window, new Map());
+    const forced = PROFILES.map((p) => detectProfile(mapping, window, { force: p.id }).scores.find((s) => s.id === p.id)!);
+    for (const s of forced) expect(s.values).not.toBeNull();
+    const best = Math.max(...forced.map((s) => s.confidence));
+    const d = detectProfile(mapping, window);
+    expect(d.profile).toEqual({ id: forced.find((s) => s.confidence === best)!.id, confidence: best });
+    expect(d.scores.filter((s) => s.values !== null).length).toBeLessThan(PROFILES.length);
   });
 });
 
