@@ -1,7 +1,7 @@
 // leakcheck.config.json: per-check switches and severities, and defaults for --fail-on, --limit, --as-of and --engine.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { CHECKS } from './checks/index.js';
 import { parseIso } from './dates.js';
 import { ENGINES, type EngineId } from './engines/duckdb.js';
@@ -35,7 +35,8 @@ export const CONFIG_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile<Config>(CONFIG_SCHEMA);
+/** Compiled on first use: most runs have no config file, and a compile costs every start ~10-30 ms. */
+let validate: ValidateFunction<Config> | undefined;
 
 function describe(err: ErrorObject): string {
   const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : '';
@@ -61,6 +62,7 @@ export function parseConfig(text: string, file: string): Config {
   } catch (err) {
     throw new UsageError(`${file}: not valid JSON (${(err as Error).message})`);
   }
+  validate ??= new Ajv({ allErrors: false, strict: true }).compile<Config>(CONFIG_SCHEMA);
   if (!validate(data)) {
     // propertyNames reports the offending name in params; prefer it over the generic enum error that follows.
     const errs = validate.errors ?? [];
