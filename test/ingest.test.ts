@@ -726,6 +726,9 @@ describe('SQL dumps', () => {
     expect(r.records).toHaveLength(6000);
     expect(r.records[4321].cells).toEqual(['4321', "P's 4321", "a'b\\4321", '']);
     expect(r.issues).toEqual([]);
+    const copy = await read(file(`COPY t (a, b) FROM stdin;\n${Array.from({ length: 6000 }, (_, i) => `${i}\tx\\ty ${i}`).join('\n')}\n\\.\n`, 'sql'));
+    expect(copy.records).toHaveLength(6000);
+    expect(copy.records[4321]).toMatchObject({ line: 4323, cells: ['4321', 'x\ty 4321'] });
   });
 
   it('is sniffed only for dumps', () => {

@@ -1,8 +1,9 @@
 // An SQL dump (mysqldump, pg_dump, SQLite's .dump): the rows of `INSERT INTO t [(cols)] VALUES (...), (...);`
 // statements and of pg_dump's `COPY t (cols) FROM stdin;` blocks, read as a stream one value at a time, so an
-// extended insert of any length is never held whole. Column names come from the statement's column list, else from the table's `CREATE TABLE`. The rows of the
-// first table with any are the records; inserts into other tables are reported and not read (a dump's lookup
-// tables would otherwise mix with its people).
+// extended insert of any length is never held whole. Column names come from the statement's column list, else
+// from the table's `CREATE TABLE`. The rows of one table are the records: the one named (`--table`), else the
+// first with rows; inserts into other tables are reported and not read (a dump's lookup tables would otherwise
+// mix with its people).
 import type { IngestIssue, RawRecord } from '../types.js';
 import { headerNames } from './csv.js';
 
@@ -200,9 +201,11 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
 
     for await (const chunk of chunks) {
       for (let i = 0; i < chunk.length; i++) {
-        if (state === S.Quoted || state === S.Row) {
-          // Most characters are plain text inside a value: take them as one slice, up to one that means something.
-          const j = plainRun(chunk, i);
+        if (state === S.Quoted || state === S.Row || state === S.Copy) {
+          // Most characters are plain text inside a value: take them as one slice, up to one that means something
+          // (in a COPY block, only the line end does).
+          let j = state === S.Copy ? chunk.indexOf('\n', i) : plainRun(chunk, i);
+          if (j < 0) j = chunk.length;
           if (j > i) {
             value += chunk.slice(i, j);
             prev = chunk[j - 1];
