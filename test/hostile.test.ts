@@ -272,6 +272,7 @@ describe('binary files named .csv', () => {
     ['bzip2', Buffer.from('BZh91AY&SY\x00\x00', 'latin1'), /bzip2 stream \(only gzip/],
     ['SQLite', Buffer.from('SQLite format 3\x00name,mobile\n', 'latin1'), /an SQLite database \(export a table as CSV/],
     ['Parquet', Buffer.from('PAR1name,mobile_number\nA,9876543210\n', 'latin1'), /a Parquet file/],
+    ['pg_dump -Fc', Buffer.from('PGDMP\x01\x0e\x00\x04\x08\x01\x01\x01name,mobile\n', 'latin1'), /a PostgreSQL custom-format dump \(write it as SQL with pg_restore/],
     ['HTML', Buffer.from('\ufeff\n<!DOCTYPE html>\n<html><body><table><tr><td>A</td></tr></table></body></html>\n'), /an HTML page \(save its table as CSV/],
     ['XML', Buffer.from('<?xml version="1.0"?>\n<rows><row><name>A</name></row></rows>\n'), /an XML document/],
     ['random bytes', Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256)), /binary file/],

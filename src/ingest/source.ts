@@ -73,6 +73,8 @@ const BINARY_MAGIC: [string, number[]][] = [
   // "SQLite format 3\0" and "PAR1": database files and Parquet tables, which a dump may come as.
   ['an SQLite database (export a table as CSV first)', [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74, 0x20, 0x33, 0x00]],
   ['a Parquet file (export it as CSV or NDJSON first)', [0x50, 0x41, 0x52, 0x31]],
+  // pg_dump -Fc: "PGDMP". Its plain-text form (pg_dump without -Fc, or pg_restore -f) is read.
+  ['a PostgreSQL custom-format dump (write it as SQL with pg_restore -f dump.sql first)', [0x50, 0x47, 0x44, 0x4d, 0x50]],
 ];
 
 function startsWith(buf: Uint8Array, magic: number[]): boolean {
