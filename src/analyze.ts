@@ -112,7 +112,9 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     expectedRows: () => projectRows(sample, rows, limit),
   };
   const memoryRunner = (checks: readonly Check[]): Runner =>
-    worker ? parallelRunner(worker, checks, base, { path, opts, limit, ended: done }) : singleRunner(checks, base);
+    worker
+      ? parallelRunner(worker, checks, base, { path, opts, limit, ended: done, rows: projectRows(sample, window.length, limit) })
+      : singleRunner(checks, base);
   const runner = duckdb
     ? await duckdbRunner(duckdb, opts.checks ?? CHECKS, base, memoryRunner).catch((err: unknown) => {
         worker?.stop();

@@ -59,12 +59,42 @@ export const DEFAULT_COST = 10;
 /** What calling a check costs its thread per million rows, on top of its own work (the runner's dispatch). */
 export const DISPATCH_COST = 8;
 /**
- * The worker's share of the checks' cost: under half, because it starts ~0.2 s after the main thread (it loads its
- * modules, then waits for the mapping) and its large-table checks run slower beside the main thread's (they
- * share the L3 cache). Measured on the 1M bench sample: 0.5 gave 4.98-5.07 s, 0.45 gave 4.76-4.82 s, with
- * both threads finishing within 0.2 s of each other.
+ * How a check's cost per row changes from 1 to 10 million rows, where it differs from the others': check-costs
+ * on the 1M and 10M bench samples, each check against the rest. id-conflict follows a hash sample of its ids past
+ * ~786,000 of them (cheaper); duplicate-ids' stores outgrow the caches (dearer).
+ */
+export const COST_AT_10M: Readonly<Record<string, number>> = {
+  'id-conflict': 0.65,
+  'duplicate-ids': 1.34,
+};
+
+/** How far `rows` is from 1M towards 10M rows, on a log scale: 0 at or below 1M, 1 at or above 10M. */
+function towards10M(rows: number): number {
+  return Math.min(1, Math.max(0, Math.log10(rows / 1e6)));
+}
+
+/** A check's cost per million rows in a sample of `rows` rows (projected): {@link CHECK_COST}, scaled by {@link COST_AT_10M}. */
+export function checkCost(id: string, rows = 0): number {
+  return (CHECK_COST[id] ?? DEFAULT_COST) * (1 + ((COST_AT_10M[id] ?? 1) - 1) * towards10M(rows)) + DISPATCH_COST;
+}
+/**
+ * The worker's share of the checks' cost at 1M rows: under half, because it starts ~0.2 s after the main thread
+ * (it loads its modules, then waits for the mapping) and its large-table checks run slower beside the main
+ * thread's (they share the L3 cache). Measured on the 1M bench sample: 0.5 gave 4.98-5.07 s, 0.45 gave
+ * 4.76-4.82 s, with both threads finishing within 0.2 s of each other.
  */
 export const WORKER_SHARE = 0.45;
+/**
+ * At 10M rows the late start no longer counts: half. With the 1M split the main thread ended 6-7 s after the
+ * worker there (39 against 32 s); taking duplicate-ids off it took 6-9 s off the main thread and put 8 s on the
+ * worker (measured), as the costs at 10M predict.
+ */
+export const WORKER_SHARE_10M = 0.5;
+
+/** The worker's share for a sample of `rows` rows (projected), between the two on the same log scale as the costs. */
+export function workerShare(rows = 0): number {
+  return WORKER_SHARE + (WORKER_SHARE_10M - WORKER_SHARE) * towards10M(rows);
+}
 /** Checks that read `ctx.options` (not copied to the worker). */
 const MAIN_ONLY = new Set(['overlap-known']);
 
@@ -96,9 +126,10 @@ export function wantThreads(path: string, opts: { stream?: unknown; limit?: numb
   return size >= MIN_PARALLEL_BYTES && (opts.limit ?? Infinity) >= MIN_PARALLEL_ROWS;
 }
 
-/** Split checks between the threads by cost: the indexes of the checks the worker runs. */
-export function splitChecks(checks: readonly Check[]): Set<number> {
-  const cost = (c: Check): number => (CHECK_COST[c.meta.id] ?? DEFAULT_COST) + DISPATCH_COST;
+/** Split checks between the threads by their cost in a sample of `rows` rows (projected): the indexes of the checks the worker runs. */
+export function splitChecks(checks: readonly Check[], rows?: number): Set<number> {
+  const cost = (c: Check): number => checkCost(c.meta.id, rows);
+  const share = workerShare(rows);
   let total = 0;
   const eligible: number[] = [];
   checks.forEach((c, i) => {
@@ -110,7 +141,7 @@ export function splitChecks(checks: readonly Check[]): Set<number> {
   const worker = new Set<number>();
   let load = 0;
   for (const i of eligible) {
-    if (load + cost(checks[i]) <= total * WORKER_SHARE) {
+    if (load + cost(checks[i]) <= total * share) {
       worker.add(i);
       load += cost(checks[i]);
     }
@@ -234,16 +265,16 @@ function readOptions(opts: object): ReadOptions {
 
 /**
  * Two threads: the checks split by {@link splitChecks}, the worker's share run by `cw` over its own reading of
- * `path` (`opts` as given to analyze(), `limit` rows at most). One thread after all when the sample `ended`
+ * `path` (`opts` as given to analyze(), `limit` rows at most, about `rows` expected). One thread after all when the sample `ended`
  * within the mapping window (unless LEAKCHECK_THREADS=2).
  */
 export function parallelRunner(
   cw: CheckWorker,
   checks: readonly Check[],
   base: BaseContext,
-  { path, opts, limit, ended }: { path: string; opts: object; limit: number; ended: boolean },
+  { path, opts, limit, ended, rows }: { path: string; opts: object; limit: number; ended: boolean; rows?: number },
 ): Runner {
-  const onWorker = splitChecks(checks);
+  const onWorker = splitChecks(checks, rows);
   if (onWorker.size === 0 || (ended && process.env.LEAKCHECK_THREADS !== '2')) {
     cw.stop();
     return singleRunner(checks, base);
@@ -291,7 +322,7 @@ export function parallelRunner(
         process.stderr.write(
           `threads: checks started ${ms(t0)} after the process, main checks done after ${ms(mainDone - t0)} (main thread CPU ${ms(threadCpuMs())} in all), worker busy ${ms(cw.results!.busyMs)} ` +
             `(CPU ${ms(cw.results!.cpuMs)}), results after ${ms(performance.now() - t0)}; ` +
-            `the worker ran ${onWorker.size} of ${checks.length} checks (${[...onWorker].map((i) => checks[i].meta.id).join(', ')})\n`,
+            `the worker ran ${onWorker.size} of ${checks.length} checks for ~${rows ?? '?'} rows (${[...onWorker].map((i) => checks[i].meta.id).join(', ')})\n`,
         );
       }
       // Back in the order the checks were given.

@@ -10,7 +10,7 @@ import { CHECKS } from '../src/checks/index.js';
 import { readCsv, sniffDelimiter, type CsvParser } from '../src/ingest/csv.js';
 import { FastCsv, MAX_PENDING_RECORD, STOP_HANDOFF } from '../src/ingest/fast-csv.js';
 import { readSample } from '../src/ingest/index.js';
-import { CHECK_COST, DEFAULT_COST, DISPATCH_COST, WORKER_SHARE, splitChecks } from '../src/parallel-checks.js';
+import { CHECK_COST, DEFAULT_COST, DISPATCH_COST, WORKER_SHARE, WORKER_SHARE_10M, checkCost, splitChecks, workerShare } from '../src/parallel-checks.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
 import { runCli } from './support/cli.js';
 
@@ -208,16 +208,31 @@ describe('one thread and two threads write the same report', () => {
     expect(two.stdout).toBe(report(rel, '1'));
   });
 
-  it('splits the checks: the heavy cross-record ones to the worker, structure checks and option readers never', () => {
-    const onWorker = [...splitChecks(CHECKS)].map((i) => CHECKS[i]);
+  it.each([
+    [undefined, WORKER_SHARE],
+    [1e6, WORKER_SHARE],
+    [1e7, WORKER_SHARE_10M],
+    [1e9, WORKER_SHARE_10M],
+  ])('splits the checks for %s rows: the heavy cross-record ones to the worker, structure checks and option readers never', (rows, share) => {
+    const onWorker = [...splitChecks(CHECKS, rows)].map((i) => CHECKS[i]);
     expect(onWorker.map((c) => c.meta.id)).toContain('duplicate-rows');
     expect(onWorker.some((c) => c.meta.category === 'structure' || c.meta.id === 'overlap-known')).toBe(false);
     expect(onWorker.length).toBeLessThan(CHECKS.length);
-    // By measured cost: at most the worker's share of the whole, and not far under it.
-    const cost = (ids: readonly string[]): number => ids.reduce((n, id) => n + (CHECK_COST[id] ?? DEFAULT_COST) + DISPATCH_COST, 0);
-    const share = cost(onWorker.map((c) => c.meta.id)) / cost(CHECKS.map((c) => c.meta.id));
-    expect(share).toBeLessThanOrEqual(WORKER_SHARE);
-    expect(share).toBeGreaterThan(WORKER_SHARE - 0.05);
+    // By measured cost at that size: at most the worker's share of the whole, and not far under it.
+    const cost = (ids: readonly string[]): number => ids.reduce((n, id) => n + checkCost(id, rows), 0);
+    const got = cost(onWorker.map((c) => c.meta.id)) / cost(CHECKS.map((c) => c.meta.id));
+    expect(workerShare(rows)).toBe(share);
+    expect(got).toBeLessThanOrEqual(share);
+    expect(got).toBeGreaterThan(share - 0.05);
+  });
+
+  it('costs at 10M rows: id-conflict cheaper (it samples), duplicate-ids dearer; in between on a log scale', () => {
+    expect(checkCost('id-conflict', 1e7)).toBeLessThan(checkCost('id-conflict', 1e6));
+    expect(checkCost('duplicate-ids', 1e7)).toBeGreaterThan(checkCost('duplicate-ids', 1e6));
+    expect(checkCost('duplicate-ids', Math.sqrt(1e6 * 1e7))).toBeCloseTo((checkCost('duplicate-ids', 1e6) + checkCost('duplicate-ids', 1e7)) / 2, 6);
+    expect(checkCost('vocabulary', 1e7)).toBe(checkCost('vocabulary', 1e6));
+    expect(checkCost('vocabulary', 1e6)).toBe(CHECK_COST.vocabulary + DISPATCH_COST);
+    expect(checkCost('no-such-check')).toBe(DEFAULT_COST + DISPATCH_COST);
   });
 
   it('reads standard input on one thread', () => {
