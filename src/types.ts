@@ -13,6 +13,9 @@ export type InputFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'text' | 'sql';
 /** How a sample's records are read: JSON values, a delimited table, `key: value` text (src/ingest/text.ts), or an SQL dump's rows (src/ingest/sql.ts). */
 export type SampleKind = 'json' | 'delimited' | 'text' | 'sql';
 
+/** Each reading, named for messages. */
+export const KIND_LABEL: Readonly<Record<SampleKind, string>> = { json: 'JSON', delimited: 'delimited text', text: 'key-value text', sql: 'an SQL dump' };
+
 /** The reading a format takes. */
 export function kindOf(format: InputFormat): SampleKind {
   return format === 'json' || format === 'ndjson' ? 'json' : format === 'text' || format === 'sql' ? format : 'delimited';

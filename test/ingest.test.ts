@@ -695,7 +695,7 @@ describe('SQL dumps', () => {
     // Before the table is met, it is named as asked.
     expect(r.issues[0].data).toEqual({ table: 'beneficiaries', first: 'STATES' });
     await expect(read(file('name,mobile\nA,1\n'), { table: 'states' })).rejects.toThrow(/--table applies to SQL dumps/);
-    await expect(read(file('[{"name":"A"}]', 'json'), { table: 'states' })).rejects.toThrow(/reads as json/);
+    await expect(read(file('[{"name":"A"}]', 'json'), { table: 'states' })).rejects.toThrow(/reads as JSON/);
   });
 
   it("reads pg_dump's COPY blocks, and numbers the columns no statement names", async () => {

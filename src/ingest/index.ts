@@ -1,6 +1,6 @@
 // read: open a sample, sniff its format, and stream its records in batches.
 import { InputError, UsageError } from '../errors.js';
-import { kindOf, type ArchiveInfo, type IngestIssue, type InputFormat, type RawRecord, type SampleKind } from '../types.js';
+import { KIND_LABEL, kindOf, type ArchiveInfo, type IngestIssue, type InputFormat, type RawRecord, type SampleKind } from '../types.js';
 import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
 import { readJson } from './json.js';
 import { ByteLimit, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
@@ -143,7 +143,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
     columns: reader.columns,
     batches: guard(track(reader.batches), () => lastLine),
   });
-  if (opts.table !== undefined && kind !== 'sql') throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${kind === 'delimited' ? 'delimited text' : kind}`);
+  if (opts.table !== undefined && kind !== 'sql') throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${KIND_LABEL[kind]}`);
   if (kind === 'json') {
     const r = readJson(watch.chunks, issue);
     return sample({ format: () => opts.format ?? r.format, batches: r.batches, columns: () => [] });

@@ -50,7 +50,7 @@ export function newBudget(opts: OpenOptions): Budget {
 }
 
 /** What a sample can be, for messages. */
-export const SAMPLE_FORMATS = 'CSV, TSV, JSON, NDJSON or key-value text';
+export const SAMPLE_FORMATS = 'CSV, TSV, JSON, NDJSON, SQL dump or key-value text';
 
 const ZIP_MAGIC = [
   [0x50, 0x4b, 0x03, 0x04],

@@ -8,7 +8,7 @@ import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import { safeText } from '../report/safe.js';
-import { kindOf, type ArchiveInfo, type ArchiveMember, type IngestIssue, type RawRecord, type SampleKind } from '../types.js';
+import { KIND_LABEL, kindOf, type ArchiveInfo, type ArchiveMember, type IngestIssue, type RawRecord, type SampleKind } from '../types.js';
 import type { ReadOptions, Sample } from './index.js';
 import { decodeBytes, inflate, ReadFailure, SAMPLE_FORMATS, type Budget, type ByteInput, type TextSource } from './source.js';
 
@@ -88,8 +88,6 @@ async function memberBytes(zip: yauzl.ZipFile, m: Member): Promise<ByteInput> {
   })();
   return { label: 'the member', it, bytesIn: () => bytesIn, deflated };
 }
-
-const KIND_LABEL: Record<SampleKind, string> = { json: 'JSON', delimited: 'delimited text', text: '`key: value` text', sql: 'an SQL dump' };
 
 /** What kind of Office Open XML or OpenDocument file these member names make, or undefined. */
 export function officeKind(names: readonly string[]): string | undefined {
