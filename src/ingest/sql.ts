@@ -103,6 +103,10 @@ const enum S {
 }
 
 const ESCAPES: Record<string, string> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' };
+// Per value and per line: compiled once.
+const NULL = /^null$/i;
+const BACKSLASH_ESCAPE = /\\(.)/g;
+const TRAILING_CR = /\r$/;
 
 /** The end of the run of characters from `i` that no state of a row's values acts on (quotes, backslash, parentheses, comma, line end). */
 function plainRun(s: string, i: number): number {
@@ -116,7 +120,7 @@ function plainRun(s: string, i: number): number {
 /** One field of a `COPY` line: `\N` is null, backslash escapes as PostgreSQL writes them. */
 function copyField(f: string): string {
   if (f === '\\N') return '';
-  return f.indexOf('\\') < 0 ? f : f.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? (c === 'v' ? '\v' : c === 'f' ? '\f' : c));
+  return f.indexOf('\\') < 0 ? f : f.replace(BACKSLASH_ESCAPE, (_, c: string) => ESCAPES[c] ?? (c === 'v' ? '\v' : c === 'f' ? '\f' : c));
 }
 
 /** Read the rows of an SQL dump's inserts in batches (see the file comment); `want`: the table to read. */
@@ -160,7 +164,7 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
     };
     const pushValue = (): void => {
       const v = quoted ? value : value.trim();
-      cells.push(!quoted && /^null$/i.test(v) ? '' : v);
+      cells.push(!quoted && NULL.test(v) ? '' : v);
       value = '';
       quoted = false;
     };
@@ -309,7 +313,7 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
             }
             if (value === '\\.') state = S.Statement;
             else if (value !== '') {
-              cells = value.replace(/\r$/, '').split('\t').map(copyField);
+              cells = value.replace(TRAILING_CR, '').split('\t').map(copyField);
               endRow();
             }
             value = '';
