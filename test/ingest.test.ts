@@ -731,6 +731,14 @@ describe('SQL dumps', () => {
     expect(copy.records[4321]).toMatchObject({ line: 4323, cells: ['4321', 'x\ty 4321'] });
   });
 
+  it('reads the chosen table after more than 16 MiB of another table\'s rows (they are progress, not one endless record)', async () => {
+    const other = Array.from({ length: 700_000 }, (_, i) => `${i}\tan audit note, number ${i}`).join('\n');
+    const r = await read(file(`COPY audit_log (id, note) FROM stdin;\n${other}\n\\.\nCOPY people (ref, name) FROM stdin;\n1\tA B\n2\tC D\n\\.\n`, 'sql'), { table: 'people' });
+    expect(other.length).toBeGreaterThan(17 * 2 ** 20);
+    expect(r.records.map((x) => x.cells)).toEqual([['1', 'A B'], ['2', 'C D']]);
+    expect(codes(r)).toEqual(['other-table@1']);
+  });
+
   it('is sniffed only for dumps', () => {
     expect(sniffFormat('name,mobile\nA,1\n')).toBe('delimited');
     expect(sniffFormat('Note: insert into the table\nName: A\nGender: Male\n')).toBe('text');

@@ -149,7 +149,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
     return sample({ format: () => opts.format ?? r.format, batches: r.batches, columns: () => [] });
   }
   if (kind === 'sql') {
-    const r = readSql(watch.chunks, issue, opts.table);
+    const r = readSql(watch.chunks, issue, opts.table, watch.progress);
     return sample({ format: () => 'sql', batches: r.batches, columns: () => r.columns });
   }
   if (kind === 'text') return sample({ format: () => 'text', batches: readKeyValue(watch.chunks, issue), columns: () => [] });

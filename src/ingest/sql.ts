@@ -123,8 +123,12 @@ function copyField(f: string): string {
   return f.indexOf('\\') < 0 ? f : f.replace(BACKSLASH_ESCAPE, (_, c: string) => ESCAPES[c] ?? (c === 'v' ? '\v' : c === 'f' ? '\f' : c));
 }
 
-/** Read the rows of an SQL dump's inserts in batches (see the file comment); `want`: the table to read. */
-export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void, want?: string): SqlReader {
+/**
+ * Read the rows of an SQL dump's inserts in batches (see the file comment); `want`: the table to read. `passed` is
+ * told of each row of another table, read past: progress, as a record is (the reader's guard against a record
+ * that never ends counts the text since the last one).
+ */
+export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void, want?: string, passed: () => void = () => {}): SqlReader {
   const reader: SqlReader = { batches: run(), table: undefined, columns: [] };
   const creates = new Map<string, string[]>();
 
@@ -150,7 +154,10 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
     let rowLine = 0;
 
     const endRow = (): void => {
-      if (!reading) return;
+      if (!reading) {
+        passed();
+        return;
+      }
       row++;
       // Neither a column list nor a CREATE TABLE named the columns: numbered, as a headerless CSV's are.
       if (reader.columns.length === 0) {
