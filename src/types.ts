@@ -39,6 +39,7 @@ export interface IngestIssue {
     | 'blank-header'
     | 'duplicate-header'
     | 'title-row'
+    | 'delimiter-hint'
     | 'repeated-header'
     | 'unclosed-quote'
     | 'bad-quoting'

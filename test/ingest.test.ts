@@ -84,6 +84,13 @@ describe('delimited text', () => {
     expect(titled.sample.columns()).toEqual(['name', 'mobile', 'district']);
     expect(titled.records.map((x) => [x.row, x.line, x.cells])).toEqual([[1, 4, ['Asha', '9876543210', 'Pune']]]);
     expect(codes(titled)).toEqual(['title-row@1', 'title-row@2']);
+    // Excel's `sep=;` first line names the delimiter: skipped, and reported as what it is.
+    const excel = await read(file('sep=;\nname;mobile;district\nAsha;9876543210;Pune\n'));
+    expect([excel.sample.columns(), excel.records.map((x) => [x.line, x.cells]), codes(excel)]).toEqual([
+      ['name', 'mobile', 'district'],
+      [[3, ['Asha', '9876543210', 'Pune']]],
+      ['delimiter-hint@1'],
+    ]);
     const single = await read(file('name\nAsha\nRavi\n'));
     expect([single.sample.columns(), single.records.length, single.issues]).toEqual([['name'], 2, []]);
 

@@ -365,7 +365,9 @@ export function readCsv(
       for (; titles > 0; titles--) {
         skipsDue(false);
         consumed++;
-        onIssue({ code: 'title-row', line: nextLine });
+        // Excel's `sep=;` line names the delimiter (the cell reads `sep=`, the delimiter splitting it off).
+        const excel = nextLine === 1 && /^sep=$/i.test(window[at].record[0] ?? '');
+        onIssue({ code: excel ? 'delimiter-hint' : 'title-row', line: nextLine });
         nextLine += breaksOf(window[at++]);
       }
     }
