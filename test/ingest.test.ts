@@ -452,6 +452,10 @@ describe('JSON and NDJSON', () => {
     const dup = await read(file(JSON.stringify([['name', 'name'], ['a', 'b']]), 'json'));
     expect(dup.records.map(values)).toEqual([{ name: 'a', name_2: 'b' }]);
     expect(dup.issues.map((i) => i.code)).toEqual(['duplicate-header']);
+    // pandas' columns are told alike, with the line of the object naming them.
+    const pandas = await read(file(`\n${JSON.stringify({ columns: ['name', 'name', ''], data: [['a', 'b', 'c']] })}`, 'json'));
+    expect(pandas.records.map(values)).toEqual([{ name: 'a', name_2: 'b', column_3: 'c' }]);
+    expect(codes(pandas)).toEqual(['duplicate-header@2', 'blank-header@2']);
     const mixed = await read(file(JSON.stringify([{ name: 'a' }, ['x'], { name: 'b' }]), 'json'));
     expect(mixed.records.map(values)).toEqual([{ name: 'a' }, { name: 'b' }]);
     expect(mixed.issues.map((i) => i.code)).toEqual(['not-a-record']);

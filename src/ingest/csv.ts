@@ -76,6 +76,8 @@ function dataLike(cell: string): boolean {
 const TITLE_NEXT = 3;
 /** Title lines looked for above a header. */
 const MAX_TITLES = 5;
+/** Excel's first line `sep=;` as cells: `sep=` (the delimiter splits it off). */
+const EXCEL_SEP = /^sep=$/i;
 
 /** Non-empty cells of a record. */
 function filled(cells: readonly string[]): number {
@@ -85,24 +87,21 @@ function filled(cells: readonly string[]): number {
 }
 
 /**
- * Column names from a header row: a blank label becomes `column_<position>`, a repeated one `<label>_<n>`; each
- * is told to `problem` (blank-header, duplicate-header with the label) with its 1-based position.
+ * Column names from a header row: a blank label becomes `column_<position>`, a repeated one `<label>_<n>`; each is
+ * reported through `onIssue` (blank-header, duplicate-header with the label, the 1-based position) at `line`.
  */
-export function headerNames(
-  labels: readonly string[],
-  problem: (code: 'blank-header' | 'duplicate-header', position: number, column?: string) => void = () => {},
-): string[] {
+export function headerNames(labels: readonly string[], onIssue: (issue: IngestIssue) => void = () => {}, line = 1): string[] {
   const seen = new Map<string, number>();
   return labels.map((name, i) => {
     const label = name.trim();
     if (label === '') {
-      problem('blank-header', i + 1);
+      onIssue({ code: 'blank-header', line, data: { position: i + 1 } });
       return `column_${i + 1}`;
     }
     const n = (seen.get(label) ?? 0) + 1;
     seen.set(label, n);
     if (n === 1) return label;
-    problem('duplicate-header', i + 1, label);
+    onIssue({ code: 'duplicate-header', line, column: label, data: { position: i + 1 } });
     return `${label}_${n}`;
   });
 }
@@ -123,19 +122,17 @@ export function looksLikeHeader(first: string[], rest: string[][]): boolean {
   }
   if (named !== data) return named > data;
   if (rest.length === 0) return true;
+  // Each column's non-empty cells below the first row.
+  const columns = first.map((_, i) => rest.map((r) => r[i] ?? '').filter((c) => c.trim() !== ''));
   // A column whose first cell is text while most cells below it are data-like marks a header.
-  for (let i = 0; i < first.length; i++) {
-    const below = rest.map((r) => r[i] ?? '').filter((c) => c.trim() !== '');
-    if (below.length && below.filter(dataLike).length / below.length >= 0.5) return true;
-  }
+  if (columns.some((below) => below.length && below.filter(dataLike).length / below.length >= 0.5)) return true;
   // A column whose values repeat (a gender, a vaccine, a district): its first cell is data when it is one of them, a
   // label when it is none (as Python's csv.Sniffer judges by a column's values).
   let votes = 0;
-  for (let i = 0; i < first.length; i++) {
-    const below = rest.map((r) => r[i] ?? '').filter((c) => c.trim() !== '');
+  columns.forEach((below, i) => {
     const values = new Set(below);
     if (below.length >= REPEATS_MIN && values.size * 3 <= below.length && first[i].trim() !== '') votes += values.has(first[i]) ? -1 : 1;
-  }
+  });
   if (votes !== 0) return votes > 0;
   // No evidence either way. One column of text is a list (names, notes), whose first line is one of them; a
   // wider row of distinct labels is a header.
@@ -366,7 +363,7 @@ export function readCsv(
         skipsDue(false);
         consumed++;
         // Excel's `sep=;` line names the delimiter (the cell reads `sep=`, the delimiter splitting it off).
-        const excel = nextLine === 1 && /^sep=$/i.test(window[at].record[0] ?? '');
+        const excel = nextLine === 1 && EXCEL_SEP.test(window[at].record[0] ?? '');
         onIssue({ code: excel ? 'delimiter-hint' : 'title-row', line: nextLine });
         nextLine += breaksOf(window[at++]);
       }
@@ -386,9 +383,7 @@ export function readCsv(
       const line = nextLine;
       nextLine += breaksOf(p);
       headerCells = first;
-      reader.columns = headerNames(first, (code, position, column) =>
-        onIssue(column === undefined ? { code, line, data: { position } } : { code, line, column, data: { position } }),
-      );
+      reader.columns = headerNames(first, onIssue, line);
       const problem = p.raw === undefined ? null : quotingProblem(p.raw, delimiter);
       if (problem) onIssue({ code: 'bad-quoting', line, data: { problem } });
     }

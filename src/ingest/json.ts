@@ -215,7 +215,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
         if (arrayColumns === undefined) {
           const cells = value.map((c) => c ?? '');
           const header = looksLikeHeader(cells, []);
-          arrayColumns = header ? headerNames(cells, (code, position, column) => onIssue({ code, line: recLine, column, data: { position } })) : [];
+          arrayColumns = header ? headerNames(cells, onIssue, recLine) : [];
           if (header) return;
         }
         value = rowOf(value, arrayColumns);
@@ -244,7 +244,7 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
     const enterWrapper = (): void => {
       const top = asm?.stack[0];
       const columns = top instanceof Map ? top.get('columns') : undefined;
-      arrayColumns = Array.isArray(columns) && columns.length && isRow(columns) ? headerNames(columns.map((c) => c ?? '')) : undefined;
+      arrayColumns = Array.isArray(columns) && columns.length && isRow(columns) ? headerNames(columns.map((c) => c ?? ''), onIssue, recLine) : undefined;
       asm = null;
       mode = 'wrapper';
     };

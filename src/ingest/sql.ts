@@ -181,9 +181,7 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
       if (reader.table === undefined && (want === undefined || table.toLowerCase() === want.toLowerCase())) {
         reader.table = table;
         // Blank and repeated names as a CSV header's (`column_<n>`, `<name>_2`), reported alike.
-        reader.columns = headerNames(columns ?? [], (code, position, column) =>
-          onIssue(column === undefined ? { code, line: stmtLine, data: { position } } : { code, line: stmtLine, column, data: { position } }),
-        );
+        reader.columns = headerNames(columns ?? [], onIssue, stmtLine);
       }
       reading = table === reader.table;
       if (!reading) onIssue({ code: 'other-table', line: stmtLine, data: { table: table.slice(0, 80), first: (reader.table ?? want ?? '').slice(0, 80) } });
