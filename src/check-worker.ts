@@ -3,15 +3,12 @@
 import { parentPort } from 'node:worker_threads';
 import { projectRows, readSample } from './ingest/index.js';
 import { createNormalizer, liftEvidence } from './normalize/record.js';
-import type { FromWorker, ToWorker, WorkerStart } from './parallel-checks.js';
+import type { FromWorker, WorkerStart } from './parallel-checks.js';
 import { threadCpuMs } from './thread-cpu.js';
 import { CheckRunner } from './run-checks.js';
-import type { Check, InputInfo, SampleRecord } from './types.js';
+import type { Check, SampleRecord } from './types.js';
 
 const port = parentPort!;
-let runner: CheckRunner | undefined;
-let input: InputInfo | undefined;
-let busy = 0;
 
 function reply(msg: FromWorker): void {
   port.postMessage(msg);
@@ -32,7 +29,6 @@ async function run(msg: WorkerStart): Promise<void> {
       return ((await import(`./checks/${id}.js`)) as { default: Check }).default;
     }),
   );
-  input = msg.base.input;
   const sample = await readSample(msg.path, () => {}, msg.read);
   let rows = 0;
   const limit = msg.limit;
@@ -40,7 +36,6 @@ async function run(msg: WorkerStart): Promise<void> {
     checks,
     { ...msg.base, issues: [], options: Object.create(null), expectedRows: () => projectRows(sample, rows, limit) },
   );
-  runner = r;
   const normalize = createNormalizer(msg.mapping);
   for await (const batch of sample.batches) {
     const recs: SampleRecord[] = [];
@@ -52,25 +47,16 @@ async function run(msg: WorkerStart): Promise<void> {
     r.records(recs);
     if (rows >= limit) break;
   }
-  busy = performance.now() - t;
-  reply({ type: 'read', rows, busyMs: busy });
+  // Its checks' finish needs nothing the main thread learns later (splitChecks keeps the checks that read the
+  // ingest issues or the final input on the main thread), so it runs now, beside the main thread's checks.
+  const results = r.finish();
+  reply({ type: 'results', rows, results, busyMs: performance.now() - t, cpuMs: threadCpuMs() });
 }
 
 // A worker the main thread never starts (its analysis failed before the checks began) ends by itself.
 const idle = setTimeout(() => process.exit(0), 5 * 60_000);
 
-port.on('message', (msg: ToWorker) => {
-  if (msg.type === 'start') {
-    clearTimeout(idle);
-    run(msg).catch(fail);
-    return;
-  }
-  try {
-    const t = performance.now();
-    Object.assign(input!, msg.input);
-    const results = runner!.finish();
-    reply({ type: 'results', results, busyMs: busy + performance.now() - t, cpuMs: threadCpuMs() });
-  } catch (err) {
-    fail(err);
-  }
+port.on('message', (msg: WorkerStart) => {
+  clearTimeout(idle);
+  run(msg).catch(fail);
 });

@@ -161,10 +161,8 @@ export interface WorkerStart {
   base: Omit<BaseContext, 'issues' | 'options' | 'expectedRows'>;
 }
 
-export type ToWorker = WorkerStart | { type: 'finish'; input: InputInfo };
 export type FromWorker =
-  | { type: 'read'; rows: number; busyMs: number }
-  | { type: 'results'; results: CheckResult[]; busyMs: number; cpuMs: number }
+  | { type: 'results'; rows: number; results: CheckResult[]; busyMs: number; cpuMs: number }
   | { type: 'error'; message: string; stack?: string };
 
 /** The runner analyze() drives: CheckRunner's interface, with a wait point per batch and an asynchronous finish. */
@@ -191,16 +189,14 @@ export function singleRunner(checks: readonly Check[], base: BaseContext): Runne
 export class CheckWorker {
   readonly worker = new Worker(WORKER_URL);
   failure: Error | undefined;
-  /** The worker's rows and time once it has read the whole sample. */
-  read: { rows: number; busyMs: number } | undefined;
-  results: { results: CheckResult[]; busyMs: number; cpuMs: number } | undefined;
+  /** Once it has read the whole sample: its rows, its checks' results and its time. */
+  results: { rows: number; results: CheckResult[]; busyMs: number; cpuMs: number } | undefined;
   private wake: (() => void) | undefined;
   private stopped = false;
 
   constructor() {
     this.worker.on('message', (msg: FromWorker) => {
-      if (msg.type === 'read') this.read = msg;
-      else if (msg.type === 'results') this.results = msg;
+      if (msg.type === 'results') this.results = msg;
       else {
         this.failure = new Error(msg.message);
         if (msg.stack) this.failure.stack = msg.stack;
@@ -221,7 +217,7 @@ export class CheckWorker {
     this.worker.unref();
   }
 
-  post(msg: ToWorker): void {
+  post(msg: WorkerStart): void {
     this.worker.postMessage(msg);
   }
 
@@ -309,14 +305,11 @@ export function parallelRunner(
         throw err;
       }
       const mainDone = performance.now();
-      await cw.until(() => cw.read !== undefined);
-      if (cw.read!.rows !== input.rows) {
-        cw.stop();
-        throw new Error(`the check worker read ${cw.read!.rows} rows where the main thread read ${input.rows}: was the file changed during the analysis?`);
-      }
-      cw.post({ type: 'finish', input });
       await cw.until(() => cw.results !== undefined);
       cw.stop();
+      if (cw.results!.rows !== input.rows) {
+        throw new Error(`the check worker read ${cw.results!.rows} rows where the main thread read ${input.rows}: was the file changed during the analysis?`);
+      }
       if (process.env.LEAKCHECK_DEBUG_THREADS === '1') {
         const ms = (x: number): string => `${Math.round(x)} ms`;
         process.stderr.write(
