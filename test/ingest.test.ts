@@ -729,6 +729,13 @@ describe('SQL dumps', () => {
     expect(codes(bare)).toEqual(['extra-cells@1']);
   });
 
+  it('drops what stands before a quoted value: character-set introducers, N and E strings', async () => {
+    const sql = "INSERT INTO t VALUES (_binary 'a,b',_utf8mb4'Ravi',N'x(y)', E'it\\'s',name_x,'');\n";
+    const r = await read(file(sql, 'sql'));
+    expect(r.records.map((x) => x.cells)).toEqual([['a,b', 'Ravi', 'x(y)', "it's", 'name_x', '']]);
+    expect(r.issues).toEqual([]);
+  });
+
   it('reads the same rows whatever the read chunks cut: quotes, escapes and comments across boundaries', async () => {
     const rows = Array.from({ length: 6000 }, (_, i) => `(${i},'P''s ${i}','a\\'b\\\\${i}',NULL)`);
     const parts: string[] = [];

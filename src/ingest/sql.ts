@@ -107,6 +107,11 @@ const ESCAPES: Record<string, string> = { '0': '\0', b: '\b', n: '\n', r: '\r', 
 const NULL = /^null$/i;
 const BACKSLASH_ESCAPE = /\\(.)/g;
 const TRAILING_CR = /\r$/;
+/**
+ * What may stand before a quoted value and is not part of it: a character-set introducer (`_binary'…'`,
+ * `_utf8mb4'…'`, MySQL), a national string (`N'…'`) or PostgreSQL's escape string (`E'…'`).
+ */
+const STRING_PREFIX = /^\s*(?:_[a-z0-9]+\s*|[ne])$/i;
 
 /** The end of the run of characters from `i` that no state of a row's values acts on (quotes, backslash, parentheses, comma, line end). */
 function plainRun(s: string, i: number): number {
@@ -276,7 +281,7 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
             if (c === '/' && before === '*') state = S.Statement;
             continue;
           case S.Row:
-            if ((c === "'" || c === '"') && depth === 0 && value.trim() === '') {
+            if ((c === "'" || c === '"') && depth === 0 && (value.trim() === '' || STRING_PREFIX.test(value))) {
               quote = c;
               quoted = true;
               value = '';
