@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { internalError } from '../src/cli.js';
+import { renderTerminal } from '../src/reporters/terminal.js';
 import { analyzeJson, runCli, tempFile } from './support/cli.js';
 
 const CSV = 'Beneficiary Name,Aadhar No,Mobile No.,Gender\nRavi Kumar,234567890124,9876543210,Male\nSita Devi,345678901235,8765432109,Female\n';
@@ -98,6 +99,15 @@ describe('leakcheck CLI', () => {
     expect(forced.stdout).toMatch(/\u001b\[/);
   });
 
+  it('gives findings in nothing that was read as a count, not as "2 of 0 (0%)"', () => {
+    const { report } = analyzeJson([tempFile('t.csv', CSV)]);
+    const c = report.checks.find((x) => x.id === 'input-complete')!;
+    Object.assign(c, { status: 'fail', applicable: 0, violations: 2, rate: null, summary: '' });
+    const text = renderTerminal(report, { color: false, all: false });
+    expect(text).toMatch(/x input-complete +2 findings\n/);
+    expect(text).not.toContain('2 of 0');
+  });
+
   describe('bad input: one line on stderr and exit 2, or a report saying what was skipped', () => {
     it('missing file', () => expectOneLineError(runCli(['analyze', '/no/such/file.csv']), /no such file/));
     it('a directory', () => expectOneLineError(runCli(['analyze', tempFile('x', '').replace(/x$/, '')]), /is a directory/));
@@ -111,6 +121,11 @@ describe('leakcheck CLI', () => {
       const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
       expectOneLineError(runCli(['analyze', tempFile('b.csv', bytes)]), /binary/);
     });
+    it('a --table the SQL dump has no rows for', () =>
+      expectOneLineError(
+        runCli(['analyze', tempFile('d.sql', "INSERT INTO people VALUES ('Ravi Kumar','9876543210');\n"), '--table', 'peple']),
+        /--table peple: no such table has rows in the dump \(tables with rows: people\)/,
+      ));
     it('an unknown --profile', () => expectOneLineError(runCli(['analyze', tempFile('q.csv', CSV), '--profile', 'nope']), /unknown profile/));
 
     it('a header-only file gives a report with zero rows', () => {

@@ -706,6 +706,10 @@ describe('SQL dumps', () => {
     // Before the table is met, it is named as asked.
     expect(r.issues[0].data).toEqual({ table: 'beneficiaries', first: 'STATES' });
     await expect(read(file('name,mobile\nA,1\n'), { table: 'states' })).rejects.toThrow(/--table applies to SQL dumps/);
+    // A table that has no rows in the dump (a typo) is an error naming those that have, not an empty report.
+    await expect(read(file(MYSQL, 'sql'), { table: 'beneficiary' })).rejects.toThrow(
+      /^--table beneficiary: no such table has rows in the dump \(tables with rows: beneficiaries, states\)$/,
+    );
     await expect(read(file('[{"name":"A"}]', 'json'), { table: 'states' })).rejects.toThrow(/reads as JSON/);
   });
 

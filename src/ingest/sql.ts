@@ -5,6 +5,7 @@
 // first with rows; inserts into other tables are reported and not read (a dump's lookup tables would otherwise
 // mix with its people).
 import type { IngestIssue, RawRecord } from '../types.js';
+import { UsageError } from '../errors.js';
 import { headerNames } from './csv.js';
 
 /** `INSERT INTO name [(columns)] VALUES`, up to the `(` of the first row (`REPLACE` and `IGNORE` as well). */
@@ -136,6 +137,8 @@ function copyField(f: string): string {
 export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void, want?: string, passed: () => void = () => {}): SqlReader {
   const reader: SqlReader = { batches: run(), table: undefined, columns: [] };
   const creates = new Map<string, string[]>();
+  /** Tables with rows met while looking for `want` (the first few, for the message when it is never found). */
+  const seen = new Set<string>();
 
   async function* run(): AsyncGenerator<RawRecord[]> {
     // Set in endStatement() too, where the compiler's narrowing does not look.
@@ -189,6 +192,7 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
         reader.columns = headerNames(columns ?? [], onIssue, stmtLine);
       }
       reading = table === reader.table;
+      if (!reading && reader.table === undefined && seen.size < 10) seen.add(table.slice(0, 80));
       if (!reading) onIssue({ code: 'other-table', line: stmtLine, data: { table: table.slice(0, 80), first: (reader.table ?? want ?? '').slice(0, 80) } });
       width = reader.columns.length;
       cells = [];
@@ -337,6 +341,10 @@ export function readSql(chunks: AsyncIterable<string>, onIssue: (issue: IngestIs
       }
     }
     if (batch.length) yield batch;
+    if (want !== undefined && reader.table === undefined) {
+      const tables = seen.size ? `tables with rows: ${[...seen].join(', ')}` : 'no table has rows';
+      throw new UsageError(`--table ${want.slice(0, 80)}: no such table has rows in the dump (${tables})`);
+    }
   }
   return reader;
 }

@@ -51,7 +51,9 @@ function mark(c: ChalkInstance, r: CheckResult): string {
 function describe(r: CheckResult): string {
   if (r.summary) return r.summary;
   if (r.status === 'skip') return 'not applicable to this sample';
-  return `${count(r.violations)} of ${count(r.applicable)} (${percent(r.rate ?? 0)})`;
+  // Nothing it could have been found in was read (a file of no records): a count, not a rate.
+  if (r.rate === null) return `${count(r.violations)} finding${r.violations === 1 ? '' : 's'}`;
+  return `${count(r.violations)} of ${count(r.applicable)} (${percent(r.rate)})`;
 }
 
 export interface TerminalOptions {
