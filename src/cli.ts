@@ -205,7 +205,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('analyze')
-    .description('analyse a sample file (CSV, TSV, JSON, NDJSON, SQL dump, key-value text; gzip or not; or a zip of them) and report a verdict')
+    .description('analyse a sample file (CSV, TSV, JSON, NDJSON, SQL dump, key-value text; gzip or not; or a zip or tar of them) and report a verdict')
     .argument('<sample>', 'the sample file, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
@@ -219,7 +219,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--reveal', 'show personal values in examples unmasked')
     .option('-q, --quiet', 'print nothing but the report and errors')
     .option('--as-of <date>', 'judge dates against this day instead of today (YYYY-MM-DD)', parseAsOf)
-    .option('--max-bytes <n>', 'stop reading after this many decompressed bytes (default 1 GiB, all zip members together)', positiveInt('--max-bytes'))
+    .option('--max-bytes <n>', 'stop reading after this many decompressed bytes (default 1 GiB, all archive members together)', positiveInt('--max-bytes'))
     .option('--all', 'list every check in the terminal report, including those that did not apply')
     .option('--deterministic', 'omit timings and absolute paths so reports can be diffed')
     .option('--debug', 'print stack traces for internal errors')

@@ -103,10 +103,10 @@ export interface InputInfo {
   archive?: ArchiveInfo;
 }
 
-/** The members of a zip archive and what became of each. */
+/** The members of an archive and what became of each. */
 export interface ArchiveInfo {
-  format: 'zip';
-  /** Entries in the archive's central directory (files and folders). */
+  format: 'zip' | 'tar';
+  /** Entries in the archive (zip: its central directory; tar: the headers read), files and folders. */
   entries: number;
   /** Its files in the order they were considered (data files first), at most 100 listed. */
   members: ArchiveMember[];

@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
@@ -165,6 +165,56 @@ function zip(members: ZipMember[]): Buffer {
   end.writeUInt32LE(dirBuf.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dirBuf, end]);
+}
+
+// ---- A minimal tar writer (ustar, with GNU long names and pax records on request). ----
+
+interface TarEntry {
+  name: string;
+  data?: Buffer | string;
+  /** Entry type: '0' file (default), '5' folder, '2' symbolic link. */
+  type?: string;
+  /** How a long name is written: a GNU 'L' entry or a pax 'x' record. */
+  longName?: 'gnu' | 'pax';
+}
+
+function tarHeader(name: string, size: number, type: string): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name.slice(0, 100), 0, 'utf8');
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write(type, 156);
+  h.write('ustar\u000000', 257, 'latin1');
+  h.fill(32, 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return h;
+}
+
+const tarPad = (n: number): Buffer => Buffer.alloc((512 - (n % 512)) % 512);
+
+/** A tar archive of `entries`, ended by two zero blocks. */
+function tar(entries: TarEntry[]): Buffer {
+  const out: Buffer[] = [];
+  for (const e of entries) {
+    const data = Buffer.from(e.data ?? '');
+    if (e.longName === 'gnu') {
+      const n = Buffer.from(`${e.name}\0`);
+      out.push(tarHeader('././@LongLink', n.length, 'L'), n, tarPad(n.length));
+    } else if (e.longName === 'pax') {
+      const body = ` path=${e.name}\n`;
+      let rec = `${body.length + 1}${body}`;
+      rec = `${body.length + String(rec.length).length}${body}`;
+      out.push(tarHeader('PaxHeader/x', Buffer.byteLength(rec), 'x'), Buffer.from(rec), tarPad(Buffer.byteLength(rec)));
+    }
+    out.push(tarHeader(e.longName ? 'truncated-name' : e.name, data.length, e.type ?? '0'), data, tarPad(data.length));
+  }
+  out.push(Buffer.alloc(1024));
+  return Buffer.concat(out);
 }
 
 describe('malformed delimited text', () => {
@@ -541,6 +591,109 @@ describe('zip archives', () => {
     expect(r.input.archive!.members.map((m) => m.reason ?? m.status)).toEqual(['read', 'not read: the analysis stopped before it']);
   });
 });
+
+describe('tar archives', () => {
+  it('files are considered in archive order: data files join the first one read; the others are listed with the reason', () => {
+    const archive = gzipSync(tar([
+      { name: 'README.txt', data: 'Sample of 10 crore records. Contact @seller.\n' },
+      { name: 'dump', type: '5' },
+      { name: 'dump/._part1.csv', data: Buffer.alloc(64, 0) },
+      { name: 'dump/part1.csv', data: HEADER + rowsOf(0, 30) },
+      { name: 'dump/latest.csv', type: '2' },
+      { name: 'dump/states.csv', data: 'state,count\nKerala,3\n' },
+      { name: 'dump/part2.csv.gz', data: gzipSync(HEADER + rowsOf(30, 20)) },
+      { name: '../escaped.csv', data: HEADER + rowsOf(0, 10) },
+      { name: `dump/${'long-folder-name/'.repeat(8)}part3.csv`, data: HEADER + rowsOf(50, 5), longName: 'gnu' },
+      { name: `dump/${'other-long-folder/'.repeat(8)}part4.csv`, data: HEADER + rowsOf(55, 5), longName: 'pax' },
+    ]));
+    const r = report([file('leak.tar.gz', archive)]);
+    expect(r.input.rows).toBe(60);
+    expect(r.input.compression).toBe('gzip');
+    expect(r.input.archive!.format).toBe('tar');
+    expect(r.input.archive!.members.map((m) => [m.name, m.reason ?? m.status, m.firstRow ?? null, m.rows ?? null])).toEqual([
+      ['README.txt', 'not read: not a data file name (.csv, .tsv, .json, .ndjson, .sql)', null, null],
+      ['dump/._part1.csv', 'archiver metadata', null, null],
+      ['dump/part1.csv', 'read', 1, 30],
+      ['dump/latest.csv', 'not read: a symbolic link, not a file', null, null],
+      ['dump/states.csv', "not read: its columns differ from the first member's (state, count)", null, null],
+      ['dump/part2.csv.gz', 'read', 31, 20],
+      ['../escaped.csv', 'unsafe member name (an absolute path or ../): not read', null, null],
+      [`dump/${'long-folder-name/'.repeat(8)}part3.csv`, 'read', 51, 5],
+      [`dump/${'other-long-folder/'.repeat(8)}part4.csv`, 'read', 56, 5],
+    ]);
+    // Files with data that were not read are findings; metadata and links are not.
+    expect(check(r, 'input-complete').violations).toBe(3);
+    expect(messages(r, 'input-complete')[0]).toBe('archive member README.txt: not read: not a data file name (.csv, .tsv, .json, .ndjson, .sql)');
+    const t = run(['analyze', file('leak.tar', gunzipSync(archive))]);
+    expect(t.stdout.replace(/\n\s+/g, ' ')).toMatch(/Tar archive: 4 of 9 files read as one sample \(dump\/part1\.csv, dump\/part2\.csv\.gz, dump\/long/);
+    // The same archive on standard input.
+    expect(report(['-'], { input: archive }).input.rows).toBe(60);
+  });
+
+  it('a bomb in a file passed by is stopped at the ratio limit, in bounded memory; the files after it are not reached', () => {
+    const path = bigFile('bomb.tar.gz', (function* () {
+      // Concatenated gzip members are one gzip stream: 100 MiB of zeros without holding them.
+      yield gzipSync(tarHeader('zeros.bin', 100 * 2 ** 20, '0'));
+      const mib = gzipSync(Buffer.alloc(2 ** 20));
+      for (let i = 0; i < 100; i++) yield mib;
+      yield gzipSync(tar([{ name: 'data.csv', data: HEADER + rowsOf(0, 10) }]));
+    })());
+    expectOneLineError(run(['analyze', path], { heap: 200 }), /with no member that reads as a sample: zeros\.bin \(not read: not a data file name .*\); the compressed data expands more than 100 times \(a decompression bomb\?\): the rest of the archive was not read/);
+    const after = bigFile('bomb-after.tar.gz', (function* () {
+      yield gzipSync(tar([{ name: 'data.csv', data: HEADER + rowsOf(0, 10) }]).subarray(0, -1024));
+      yield gzipSync(tarHeader('zeros.bin', 100 * 2 ** 20, '0'));
+      const mib = gzipSync(Buffer.alloc(2 ** 20));
+      for (let i = 0; i < 100; i++) yield mib;
+      yield gzipSync(tar([{ name: 'more.csv', data: HEADER + rowsOf(10, 10) }]));
+    })());
+    const r = report([after], { heap: 200 });
+    expect(r.input.rows).toBe(10);
+    expect(messages(r, 'input-complete')).toContain('archive member (archive): the compressed data expands more than 100 times (a decompression bomb?): the rest of the archive was not read');
+  });
+
+  it('--max-bytes counts the files passed by too', () => {
+    const archive = tar([{ name: 'photos.bin', data: Buffer.alloc(400_000, 7) }, { name: 'data.csv', data: HEADER + rowsOf(0, 10) }]);
+    expectOneLineError(run(['analyze', file('budget.tar', archive), '--max-bytes', '300000']), /stopped at the --max-bytes limit \(300000 bytes/);
+    expect(report([file('budget.tar', archive), '--max-bytes', '500000']).input.rows).toBe(10);
+  });
+
+  it('a truncated or corrupt archive: the rows before the damage are analysed and the report says what was not read', () => {
+    const whole = gzipSync(tar([{ name: 'a.csv', data: HEADER + rowsOf(0, 3000) }, { name: 'b.csv', data: HEADER + rowsOf(3000, 3000) }]));
+    const cut = report([file('cut.tar.gz', whole.subarray(0, Math.floor(whole.length * 0.4)))]);
+    expect(cut.input.rows).toBeGreaterThan(0);
+    expect(cut.input.rows).toBeLessThan(3000);
+    expect(messages(cut, 'input-complete').join('\n')).toMatch(/the gzip stream is truncated/);
+    const plain = tar([{ name: 'a.csv', data: HEADER + rowsOf(0, 30) }, { name: 'b.csv', data: HEADER + rowsOf(30, 30) }]);
+    const broken = Buffer.from(plain);
+    broken[512 + padded(HEADER + rowsOf(0, 30)) + 148] ^= 1; // b.csv's header checksum
+    const r = report([file('broken.tar', broken)]);
+    expect(r.input.rows).toBe(30);
+    expect(messages(r, 'input-complete')).toEqual([`archive member (archive): no tar header where one should be, at byte ${512 + padded(HEADER + rowsOf(0, 30))}: the rest of the archive was not read`]);
+    expectOneLineError(run(['analyze', file('notes.tar', tar([{ name: 'notes.md', data: '# notes\n' }]))]), /notes\.tar is a tar archive with no member that reads as a sample: notes\.md \(not read: not a data file name/);
+    expectOneLineError(run(['analyze', file('folders.tar', tar([{ name: 'a', type: '5' }]))]), /is a tar archive with no files in it/);
+  });
+
+  it('corrupted archives (random bytes overwritten anywhere): a report or an InputError, never anything else', async () => {
+    const base = tar([{ name: 'a.csv', data: HEADER + rowsOf(0, 40) }, { name: 'b.csv.gz', data: gzipSync(HEADER + rowsOf(40, 40)) }, { name: 'c.json', data: '[{"name":"Asha Rao"}]' }]);
+    let reports = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), async (gz, flips) => {
+        const bytes = Buffer.from(gz ? gzipSync(base) : base);
+        for (const [at, b] of flips) bytes[at % bytes.length] = b;
+        try {
+          await analyze(file('fuzz.tar', bytes), { asOf: new Date(Date.UTC(2026, 0, 1)) });
+          reports++;
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+        }
+      }),
+      { numRuns: Number(process.env.LEAKCHECK_PROPERTY_RUNS ?? 150) },
+    );
+    expect(reports).toBeGreaterThan(0);
+  });
+});
+
+const padded = (s: string): number => Math.ceil(Buffer.byteLength(s) / 512) * 512;
 
 describe('nothing from the sample reaches anyone unescaped', () => {
   const ESC = '\u001b';

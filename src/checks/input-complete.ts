@@ -6,10 +6,10 @@ export default issueCheck(
     id: 'input-complete',
     category: 'structure',
     severity: 'error',
-    description: 'Inputs cut short (truncated compression, read errors, size and ratio limits), zip members not read, JSON values overwritten by a repeated key, SQL tables not read',
+    description: 'Inputs cut short (truncated compression, read errors, size and ratio limits), archive members not read, JSON values overwritten by a repeated key, SQL tables not read',
     messages: {
       truncated: 'the input ends early: {{reason}}; rows after this point were not read',
-      member: 'zip member {{member}}: {{reason}}',
+      member: 'archive member {{member}}: {{reason}}',
       duplicateKey: 'the record repeats the key {{key}}: only its last value was read',
       otherTable: 'rows inserted into table {{table}} were not read: the records are those of table {{first}} (--table chooses)',
     },

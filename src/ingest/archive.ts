@@ -127,7 +127,7 @@ export async function readArchiveSample(
     try {
       return await source.next();
     } catch (err) {
-      ended = `the archive is corrupt or cut short (${oneLine(err)}): the files after it were not read`;
+      ended = `${oneLine(err)}: the rest of the archive was not read`;
       return null;
     }
   };
@@ -144,8 +144,8 @@ export async function readArchiveSample(
     }
     if (!lead) {
       const list = tried.map((m) => `${m.name} (${m.reason})`).join('; ');
-      const why = tried.length ? `no file that reads as a sample: ${list.slice(0, 240)}` : ended ?? 'no files in it';
-      throw new InputError(`${path} is ${label} with ${why}`);
+      const why = tried.length ? `no member that reads as a sample: ${list.slice(0, 240)}` : 'no files in it';
+      throw new InputError(`${path} is ${label} with ${why}${ended === undefined ? '' : `; ${ended}`}`);
     }
     const { sample: leadSample, kind: leadKind } = lead;
 

@@ -6,6 +6,7 @@ import { readJson } from './json.js';
 import { ByteLimit, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
 import { looksLikeSql, readSql } from './sql.js';
 import { looksLikeKeyValue, readKeyValue } from './text.js';
+import { readTarSample } from './tar.js';
 import { readZipSample } from './zip.js';
 
 export interface ReadOptions extends OpenOptions {
@@ -31,7 +32,7 @@ export interface Sample {
   /** The file's size in bytes when known (not for standard input or a zip archive): see {@link projectRows}. */
   size?: number;
   batches: AsyncGenerator<RawRecord[]>;
-  /** A zip archive's members and what became of each (final once `batches` has ended). */
+  /** An archive's members and what became of each (final once `batches` has ended). */
   archive?: () => ArchiveInfo;
 }
 
@@ -67,10 +68,11 @@ export async function readSample(
   const budget = newBudget(opts);
   const opened = await openInput(path, opts, budget);
   if (opened.kind === 'zip') return readZipSample(opened, onIssue, opts, budget, sampleFromText);
+  if (opened.kind === 'tar') return readTarSample(opened, onIssue, opts, budget, sampleFromText);
   return sampleFromText(path, opened.text, onIssue, opts);
 }
 
-/** A sample over decoded text (a file, stdin, or one zip member). Throws InputError when the text is empty. */
+/** A sample over decoded text (a file, stdin, or one archive member). Throws InputError when the text is empty. */
 export function sampleFromText(path: string, text: TextSource, onIssue: (issue: IngestIssue) => void, opts: ReadOptions = {}): Sample {
   if (text.head.trim() === '') {
     throw new InputError(`${path} is empty${text.head.length ? ' (whitespace only)' : ''}: there are no records to analyse`);

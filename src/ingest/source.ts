@@ -1,4 +1,4 @@
-// Opens a sample (file or stdin), recognises zip archives, undoes gzip, recognises binary files, and yields
+// Opens a sample (file or stdin), recognises zip and tar archives, undoes gzip, recognises binary files, and yields
 // decoded text chunks, within the byte and compression-ratio limits of hostile input (README, "Hostile input").
 import { createReadStream, promises as fsp } from 'node:fs';
 import { Readable, type Transform } from 'node:stream';
@@ -8,7 +8,7 @@ import { Decoder, detectBom, type DecodeStats, type TextEncoding } from './decod
 
 const HEAD_BYTES = 64 * 1024;
 
-/** Default of `--max-bytes`: decompressed bytes read from one input (all zip members together). */
+/** Default of `--max-bytes`: decompressed bytes read from one input (all archive members together). */
 export const DEFAULT_MAX_BYTES = 2 ** 30;
 /** A compressed stream (gzip, a zip member) may expand at most this many times ... */
 export const MAX_RATIO = 100;
@@ -23,7 +23,7 @@ export interface TextSource {
   readonly bytesIn: number;
   /** Bytes after decompression, updated while reading. */
   readonly bytesOut: number;
-  /** The file's size in bytes when it is a regular file (not standard input, not a zip member). */
+  /** The file's size in bytes when it is a regular file (not standard input, not an archive member). */
   size?: number;
   /** The first decoded text, for sniffing. It is also the start of `chunks`. */
   head: string;
@@ -39,7 +39,7 @@ export interface OpenOptions {
   stream?: Readable;
 }
 
-/** Decompressed bytes read so far from one input, shared by its parts (zip members), against --max-bytes. */
+/** Decompressed bytes read so far from one input, shared by its parts (archive members), against --max-bytes. */
 export interface Budget {
   used: number;
   readonly max: number;
@@ -85,6 +85,22 @@ export function isZip(head: Uint8Array): boolean {
   return ZIP_MAGIC.some((m) => startsWith(head, m));
 }
 
+/** Size of a tar block (headers, and the unit file data is padded to). */
+export const TAR_BLOCK = 512;
+
+/**
+ * Whether a 512-byte block is a tar header: its checksum (the byte sum with the checksum field read as
+ * spaces, in octal at offset 148) holds. POSIX ustar, GNU and old v7 headers alike.
+ */
+export function isTarHeader(block: Uint8Array): boolean {
+  if (block.length < TAR_BLOCK) return false;
+  const field = Buffer.from(block.subarray(148, 156)).toString('latin1').replace(/[\0 ]+$/, '').trim();
+  if (!/^[0-7]{1,7}$/.test(field)) return false;
+  let sum = 8 * 32;
+  for (let i = 0; i < TAR_BLOCK; i++) if (i < 148 || i >= 156) sum += block[i];
+  return sum === parseInt(field, 8);
+}
+
 /** An HTML page or XML document: text, but markup around any table it holds. */
 const MARKUP = /^\s*<(?:(!doctype\s+html|html)|(\?xml))\b/i;
 
@@ -98,6 +114,7 @@ export function markupKind(head: Uint8Array): string | null {
 /** What a binary file is, or null when the head looks like text. */
 export function binaryKind(head: Uint8Array, encoding: TextEncoding): string | null {
   if (isZip(head)) return 'a zip archive (inside another archive or compressed stream: extract it first)';
+  if (isTarHeader(head)) return 'a tar archive (inside another archive: extract it first)';
   for (const [kind, magic] of BINARY_MAGIC) if (startsWith(head, magic)) return kind;
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return null;
   const n = Math.min(head.length, 8192);
@@ -174,7 +191,7 @@ export function inflate(src: AsyncIterable<Buffer>, z: Transform): AsyncIterator
   return z[Symbol.asyncIterator]();
 }
 
-function describeReadError(err: unknown, compression: string): string {
+export function describeReadError(err: unknown, compression: string): string {
   const e = err as NodeJS.ErrnoException;
   if (e instanceof ReadFailure) return e.message;
   if (compression === 'gzip' && (e.code === 'Z_BUF_ERROR' || /unexpected end/i.test(e.message ?? ''))) {
@@ -210,8 +227,14 @@ export interface ByteInput {
   count?: (n: number) => void;
 }
 
-/** An opened input: decoded text, or a zip archive for zip.ts (its path; its bytes when it came on stdin). */
-export type Opened = { kind: 'text'; text: TextSource } | { kind: 'zip'; path: string; buffer?: Buffer };
+/**
+ * An opened input: decoded text; a zip archive for zip.ts (its path; its bytes when it came on stdin); or a tar
+ * archive for tar.ts (its bytes, gzip undone, and the file's size when known).
+ */
+export type Opened =
+  | { kind: 'text'; text: TextSource }
+  | { kind: 'zip'; path: string; buffer?: Buffer }
+  | { kind: 'tar'; path: string; input: ByteInput; inflated: Inflated; size?: number };
 
 /** Largest zip archive read from standard input (it must be held in memory: a zip is read from its end). */
 export const MAX_STDIN_ZIP = 256 * 2 ** 20;
@@ -257,17 +280,27 @@ export async function openInput(path: string, opts: OpenOptions = {}, budget = n
     it: chain(first.head, raw, first.done, (n) => (bytesIn += n))[Symbol.asyncIterator](),
     bytesIn: () => bytesIn,
   };
-  const text = await decodeBytes(input, budget);
+  const inflated = await inflateInput(input);
+  if (isTarHeader(Buffer.concat(inflated.head))) return { kind: 'tar', path, input, inflated, size };
+  const text = await decodeBytes(input, budget, inflated);
   if (size !== undefined) text.size = size;
   return { kind: 'text', text };
 }
 
-/**
- * Decode a byte stream: undo gzip, refuse binary content, decode the text, and stop at the byte budget or
- * when a compressed stream expands more than MAX_RATIO times. Throws InputError when there is no text.
- */
-export async function decodeBytes(input: ByteInput, budget: Budget): Promise<TextSource> {
-  const { label } = input;
+/** A byte stream with its gzip layer undone, and the head of what came out (for sniffing). */
+export interface Inflated {
+  compression: 'none' | 'gzip';
+  /** The decompressed bytes after `head`. */
+  bytes: AsyncIterator<Buffer>;
+  head: Buffer[];
+  /** `bytes` has ended already. */
+  done: boolean;
+  /** A read error met while peeking at the head (the head read before it is still good). */
+  error?: unknown;
+}
+
+/** Undo gzip and peek at the first HEAD_BYTES decompressed bytes. Throws InputError when nothing can be read. */
+export async function inflateInput(input: ByteInput): Promise<Inflated> {
   const first = await peek(input.it, 2);
   const rawHead = Buffer.concat(first.head);
   const gzip = rawHead[0] === 0x1f && rawHead[1] === 0x8b;
@@ -276,18 +309,28 @@ export async function decodeBytes(input: ByteInput, budget: Budget): Promise<Tex
   if (gzip) {
     bytes = inflate(chain(first.head, input.it, first.done, () => {}), createGunzip());
   } else if (first.error && !first.head.length) {
-    throw new InputError(`cannot read ${label}: ${describeReadError(first.error, compression)}`);
+    throw new InputError(`cannot read ${input.label}: ${describeReadError(first.error, compression)}`);
   } else {
     bytes = chain(first.head, input.it, first.done, () => {})[Symbol.asyncIterator]();
   }
-  const compressed = gzip || input.deflated === true;
   const dhead = await peek(bytes, HEAD_BYTES);
-  const headBuf = Buffer.concat(dhead.head);
   // A stream that fails before yielding anything has no text to read. One that fails later (a small
   // truncated gzip) still has its head: the records in it are read, then `chunks` throws ReadFailure.
-  if (dhead.error && headBuf.length === 0) {
-    throw new InputError(`cannot read ${label}: ${describeReadError(dhead.error, compression)}`);
+  if (dhead.error && dhead.head.length === 0) {
+    throw new InputError(`cannot read ${input.label}: ${describeReadError(dhead.error, compression)}`);
   }
+  return { compression, bytes, head: dhead.head, done: dhead.done, error: dhead.error };
+}
+
+/**
+ * Decode a byte stream: undo gzip, refuse binary content, decode the text, and stop at the byte budget or
+ * when a compressed stream expands more than MAX_RATIO times. Throws InputError when there is no text.
+ */
+export async function decodeBytes(input: ByteInput, budget: Budget, inflated?: Inflated): Promise<TextSource> {
+  const { label } = input;
+  const { compression, bytes, head: headChunks, done: headDone, error: headError } = inflated ?? (await inflateInput(input));
+  const compressed = compression === 'gzip' || input.deflated === true;
+  const headBuf = Buffer.concat(headChunks);
   const { encoding, bomLength } = detectBom(headBuf);
   const kind = binaryKind(headBuf.subarray(bomLength), encoding) ?? markupKind(headBuf.subarray(bomLength));
   if (kind) {
@@ -301,12 +344,12 @@ export async function decodeBytes(input: ByteInput, budget: Budget): Promise<Tex
     await bytes.return?.();
     throw new InputError(`${label} is larger than --max-bytes (${budget.max} bytes)`);
   }
-  const head = decoder.write(headBuf.subarray(bomLength)) + (dhead.done ? decoder.end() : '');
+  const head = decoder.write(headBuf.subarray(bomLength)) + (headDone ? decoder.end() : '');
   async function* text(): AsyncGenerator<string> {
     try {
       yield head;
-      if (dhead.error) throw new ReadFailure(describeReadError(dhead.error, compression));
-      if (dhead.done) return;
+      if (headError) throw new ReadFailure(describeReadError(headError, compression));
+      if (headDone) return;
       for (;;) {
         let next: IteratorResult<Buffer>;
         try {
