@@ -119,7 +119,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
   const asOf = flags.asOf ?? (config.asOf === undefined ? undefined : parseAsOf(config.asOf));
   const checks = configuredChecks(config);
   const against = flags.against.length
-    ? await loadAgainst(flags.against, keyFrom(flags.key), { asOf, maxBytes: flags.maxBytes })
+    ? await loadAgainst(flags.against, keyFrom(flags.key), { asOf, maxBytes: flags.maxBytes, table: flags.table, tableIfDump: true })
     : undefined;
   const progress = startProgress(file, { quiet: flags.quiet });
   const report = await analyze(file, {
@@ -215,7 +215,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--limit <rows>', 'analyse at most this many records', positiveInt('--limit'))
     .option('--header', 'the first row of a CSV/TSV is a header (default: detected)')
     .option('--no-header', 'the first row of a CSV/TSV is a record, not a header')
-    .option('--table <name>', 'the table of an SQL dump to read (default: the first with rows)')
+    .option('--table <name>', 'the table of an SQL dump to read, here and in --against dumps (default: the first with rows)')
     .option('--reveal', 'show personal values in examples unmasked')
     .option('-q, --quiet', 'print nothing but the report and errors')
     .option('--as-of <date>', 'judge dates against this day instead of today (YYYY-MM-DD)', parseAsOf)
@@ -276,10 +276,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<b>', 'a sample or fingerprint file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
     .option('--key <key>', 'key of fingerprint files (default: LEAKCHECK_KEY)')
-    .action(async (a: string, b: string, flags: { format: 'terminal' | 'json'; key?: string }) => {
+    .option('--table <name>', 'the table read from each side that is an SQL dump (default: the first with rows)')
+    .action(async (a: string, b: string, flags: { format: 'terminal' | 'json'; key?: string; table?: string }) => {
       const kh = keyHashFor([a, b], keyFrom(flags.key));
-      const sa = await loadSide(a, kh);
-      const sb = await loadSide(b, kh);
+      const read = { table: flags.table, tableIfDump: true };
+      const sa = await loadSide(a, kh, read);
+      const sb = await loadSide(b, kh, read);
       const c = compareFingerprints(sa.fingerprint, sb.fingerprint, sa.side, sb.side);
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(c, null, 2)}\n` : renderComparison(c));
       setExit(EXIT.ok);

@@ -39,7 +39,7 @@ export function keyHashFor(paths: string[], key: Buffer | undefined): KeyHash {
   return new HmacKeyHash(key);
 }
 
-export type SampleOptions = Pick<AnalyzeOptions, 'map' | 'limit' | 'asOf' | 'maxBytes' | 'stream' | 'table'>;
+export type SampleOptions = Pick<AnalyzeOptions, 'map' | 'limit' | 'asOf' | 'maxBytes' | 'stream' | 'table' | 'tableIfDump'>;
 
 /** Run a sample through the pipeline and collect its fingerprint (no other check runs). */
 export async function fingerprintSample(path: string, kh: KeyHash, opts: SampleOptions = {}): Promise<Fingerprint> {

@@ -14,8 +14,10 @@ export interface ReadOptions extends OpenOptions {
   format?: InputFormat;
   /** Force the presence or absence of a header row (delimited text). */
   header?: boolean;
-  /** The table of an SQL dump whose rows are the records (default: the first with rows). */
+  /** The table of an SQL dump whose rows are the records (default: the first with rows) ... */
   table?: string;
+  /** ... and whether a sample that is not a dump ignores it (the other side of a comparison) rather than refuse it. */
+  tableIfDump?: boolean;
 }
 
 export interface Sample {
@@ -145,7 +147,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
     columns: reader.columns,
     batches: guard(track(reader.batches), () => lastLine),
   });
-  if (opts.table !== undefined && kind !== 'sql') throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${KIND_LABEL[kind]}`);
+  if (opts.table !== undefined && kind !== 'sql' && !opts.tableIfDump) throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${KIND_LABEL[kind]}`);
   if (kind === 'json') {
     const r = readJson(watch.chunks, issue);
     return sample({ format: () => opts.format ?? r.format, batches: r.batches, columns: () => [] });

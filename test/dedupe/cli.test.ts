@@ -106,6 +106,25 @@ describe('duplicates end to end', () => {
     expect(other.overlap.records.shared).toBe(0);
   });
 
+  it('--table picks the people of a dump for compare and --against; a side that is not a dump ignores it', () => {
+    const keys = base[0].map(([k]) => k);
+    const sql = (v: string): string => `'${v.replace(/'/g, "''")}'`;
+    const dump = tempFile(
+      'old-leak.sql',
+      "INSERT INTO states (id, name) VALUES (1,'Bihar'),(2,'Kerala');\n" +
+        `INSERT INTO people (${keys.join(', ')}) VALUES\n${base.map((row) => `(${row.map(([, v]) => sql(v)).join(',')})`).join(',\n')};\n`,
+    );
+    const compare = (args: string[]): Comparison => JSON.parse(runCli(['compare', dump, original, '-f', 'json', ...args]).stdout) as Comparison;
+    expect(compare([]).overlap.records.shared).toBe(0);
+    const chosen = compare(['--table', 'people']);
+    expect(chosen.recycled).toBe(true);
+    expect(chosen.overlap.records).toMatchObject({ a: 250, shared: 250 });
+    const { report } = analyzeJson([dump, '--table', 'people', '--against', tempFile('copy.sql', readFileSync(dump))]);
+    expect(report.verdict.flags).toContain('recycled');
+    expect(check(report, 'overlap-known').violations).toBe(250);
+    expect(runCli(['compare', dump, original, '--table', 'peple']).stderr).toMatch(/--table peple: no such table has rows in the dump \(tables with rows: states, people\)/);
+  });
+
   it('analyze --against adds overlap-known and the recycled flag', () => {
     const fp = tempFile('known.fp.json', '');
     expect(runCli(['fingerprint', original, '-o', fp, '-q'], { env: KEY }).code).toBe(0);
