@@ -414,6 +414,33 @@ describe('JSON and NDJSON', () => {
     }
   });
 
+  it("unwraps MongoDB Extended JSON (mongoexport): numbers, ids and dates read as the values they wrap", async () => {
+    const line = (d: object): string => JSON.stringify(d);
+    const text = [
+      line({ _id: { $oid: '64a1f0c2e4b0a1b2c3d4e500' }, mobile_number: { $numberLong: '9876543210' }, birth_year: { $numberInt: '1989' }, dose1_date: { $date: '2021-03-19T00:00:00Z' } }),
+      line({ _id: { $oid: '64a1f0c2e4b0a1b2c3d4e501' }, dose1_date: { $date: { $numberLong: '1616112000000' } }, tags: [{ $numberInt: '1' }, { $numberInt: '2' }] }),
+      // Not a wrapper: another key beside it, or a key that is no BSON type.
+      line({ a: { $numberLong: '5', note: 'x' }, b: { $where: 'y' } }),
+    ].join('\n');
+    const r = await read(file(`${text}\n`, 'ndjson'));
+    expect(r.records.map(values)).toEqual([
+      { _id: '64a1f0c2e4b0a1b2c3d4e500', mobile_number: '9876543210', birth_year: '1989', dose1_date: '2021-03-19T00:00:00Z' },
+      { _id: '64a1f0c2e4b0a1b2c3d4e501', dose1_date: '2021-03-19T00:00:00.000Z', tags: '1|2' },
+      { 'a.$numberLong': '5', 'a.note': 'x', 'b.$where': 'y' },
+    ]);
+  });
+
+  it('reads the hits of an Elasticsearch or OpenSearch search response as the records', async () => {
+    const hit = (id: string, name: string): object => ({ _index: 'cowin', _id: id, _score: 1, _source: { name, mobile_number: '9876543210' } });
+    const doc = { took: 3, timed_out: false, _shards: { total: 1 }, hits: { total: { value: 2 }, max_score: 1, hits: [hit('1', 'Asha Rao'), hit('2', 'Ravi Kumar')] }, aggregations: { by: { buckets: [{ key: 'x' }] } } };
+    const r = await read(file(JSON.stringify(doc, null, 1), 'json'));
+    expect(r.records.map(values)).toEqual([
+      { _index: 'cowin', _id: '1', _score: '1', '_source.name': 'Asha Rao', '_source.mobile_number': '9876543210' },
+      { _index: 'cowin', _id: '2', _score: '1', '_source.name': 'Ravi Kumar', '_source.mobile_number': '9876543210' },
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+
   it('reads the array of records under any key of a wrapper object, and every record array of it', async () => {
     const recs = [{ name: 'Asha' }, { name: 'Ravi' }];
     const cases: [unknown, Record<string, string>[]][] = [

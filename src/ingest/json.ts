@@ -1,6 +1,7 @@
 // JSON and NDJSON read as a token stream (stream-json): each top-level array element, each element of a
-// wrapper array ({"beneficiaries":[...]}, {"centers":[...]}, {"sessions":[...]}), or each other top-level object
-// is one record, flattened to dotted paths. Numbers keep their source digits (a 14-digit id never
+// wrapper array ({"beneficiaries":[...]}, {"centers":[...]}, {"sessions":[...]}, a search response's
+// {"hits":{"hits":[...]}}), or each other top-level object is one record, flattened to dotted paths (MongoDB
+// Extended JSON wrappers such as {"$numberLong":"..."} unwrapped). Numbers keep their source digits (a 14-digit id never
 // passes through a float); keys are data, never object properties.
 import { none } from 'stream-chain/defs.js';
 import { jsonParser } from 'stream-json/core/parser.js';
@@ -33,7 +34,7 @@ function described(obj: Node): { fieldValues: number; arrays: number } {
   let arrays = 0;
   for (const [key, v] of obj) {
     if (Array.isArray(v)) arrays++;
-    else if (typeof v === 'string' && fieldForHeader(key) !== undefined) fieldValues++;
+    else if ((typeof v === 'string' || (v instanceof Map && extendedValue(v) !== undefined)) && fieldForHeader(key) !== undefined) fieldValues++;
   }
   return { fieldValues, arrays };
 }
@@ -44,6 +45,25 @@ export const MAX_DEPTH = 64;
 type Value = string | Value[] | Node | null;
 type Node = Map<string, Value>;
 
+/**
+ * MongoDB Extended JSON (what mongoexport writes): a value wrapped in a one-key object naming its BSON type,
+ * `{"$numberLong":"9876543210"}`, `{"$date":"2021-05-08T00:00:00Z"}`, `{"$date":{"$numberLong":"1620432000000"}}`,
+ * `{"$oid":"..."}`. Left wrapped, the value would sit at `mobile_number.$numberLong` and map to no field, or a
+ * date at `dose1_date.$date` to the wrong one.
+ */
+const EXTENDED_TYPES = new Set(['$oid', '$numberLong', '$numberInt', '$numberDouble', '$numberDecimal', '$date', '$symbol', '$uuid']);
+
+/** The value inside an Extended JSON wrapper (a date in milliseconds as ISO 8601), or undefined for any other object. */
+export function extendedValue(v: Node): string | undefined {
+  if (v.size !== 1) return undefined;
+  const [[type, inner]] = v;
+  if (!EXTENDED_TYPES.has(type)) return undefined;
+  const value = inner instanceof Map ? extendedValue(inner) : typeof inner === 'string' ? inner : undefined;
+  if (type !== '$date' || value === undefined || !(inner instanceof Map)) return value;
+  const date = new Date(Number(value));
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
 /** Flatten an assembled object into dotted paths; arrays of objects go to `nested`. */
 function flatten(
   obj: Node,
@@ -52,8 +72,9 @@ function flatten(
   nested: Map<string, Map<string, string>[]>,
   collide: (path: string) => void = () => {},
 ): void {
-  for (const [key, v] of obj) {
+  for (const [key, wrapped] of obj) {
     const path = prefix ? `${prefix}.${key}` : key;
+    const v = wrapped instanceof Map ? (extendedValue(wrapped) ?? wrapped) : wrapped;
     if (v === null) continue;
     if (typeof v === 'string') {
       // `{"a":{"b":1},"a.b":2}`: two values at one dotted path; the later one is kept, as with a repeated key.
@@ -61,7 +82,8 @@ function flatten(
       values.set(path, v);
     }
     else if (Array.isArray(v)) {
-      const objects = v.filter((e): e is Node => e instanceof Map);
+      const items = v.map((e) => (e instanceof Map ? (extendedValue(e) ?? e) : e));
+      const objects = items.filter((e): e is Node => e instanceof Map);
       if (objects.length) {
         nested.set(
           path,
@@ -72,7 +94,7 @@ function flatten(
           }),
         );
       }
-      const scalars = v.filter((e): e is string => typeof e === 'string');
+      const scalars = items.filter((e): e is string => typeof e === 'string');
       if (scalars.length) {
         if (values.has(path)) collide(path);
         values.set(path, scalars.join('|'));
@@ -189,6 +211,8 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
     // of that object after its wrapper array (skipped, `restDepth` deep).
     let mode: 'top' | 'array' | 'wrapper' | 'rest' = 'top';
     let restDepth = 0;
+    /** How deep the wrapper array sits: 1 under the top object, 2 in a search response's `hits.hits`. */
+    let wrapperDepth = 1;
     let asm: Assembler | null = null;
     let topObject = false; // asm holds a top-level object that may turn out to be a wrapper
     let pendingKey: string | null = null;
@@ -241,7 +265,8 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
     };
 
     /** The top object being assembled turns out to wrap the records: its "columns" (if any) name array rows. */
-    const enterWrapper = (): void => {
+    const enterWrapper = (depth = 1): void => {
+      wrapperDepth = depth;
       const top = asm?.stack[0];
       const columns = top instanceof Map ? top.get('columns') : undefined;
       arrayColumns = Array.isArray(columns) && columns.length && isRow(columns) ? headerNames(columns.map((c) => c ?? ''), onIssue, recLine) : undefined;
@@ -274,11 +299,17 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
               enterWrapper();
               return;
             }
-            if (!WRAPPER_KEYS.has(key) && !record && arrays === 0) {
+            // (Not on a line of NDJSON: each line is a record.)
+            if (!WRAPPER_KEYS.has(key) && !record && arrays === 0 && !perLine) {
               heldArray = true;
               return;
             }
           }
+        }
+        // An Elasticsearch or OpenSearch search response: the records are the hits, {"hits":{"hits":[{"_source":...}]}}.
+        if (topObject && asm.stack.length === 2 && t.name === 'startArray' && asm.keys[0] === 'hits' && asm.keys[1] === 'hits') {
+          enterWrapper(2);
+          return;
         }
         asm.token(t);
         if (closes && asm.stack.length === 0 && asm.tooDeep === 0) {
@@ -313,7 +344,8 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
           if (closes) {
             if (mode === 'array') topValueDone();
             mode = mode === 'array' ? 'top' : 'rest';
-            restDepth = 0;
+            restDepth = wrapperDepth - 1;
+            wrapperDepth = 1;
           } else if (opens) {
             recLine = line;
             asm = new Assembler();
