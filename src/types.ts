@@ -85,6 +85,12 @@ export interface SampleRecord {
   nested?: Map<string, Map<string, string>[]>;
   /** What src/checks/support/record-facts.ts derived from the record, cached for every check that asks. */
   facts?: object;
+  /**
+   * Number fields whose value a spreadsheet rewrote in scientific notation (`8.16486E+13`: its digits lost), by
+   * field: kept out of `fields`, so no check judges digits the sample no longer has (the spreadsheet-values check
+   * reports them).
+   */
+  rewritten?: Map<string, string>;
 }
 
 export interface InputInfo {

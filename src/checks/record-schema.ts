@@ -71,8 +71,10 @@ export default defineCheck({
       byField.set(field, (byField.get(field) ?? 0) + 1);
       ctx.report({ messageId: MESSAGE_OF[e.keyword] ?? 'other', row, line, field, value: value ?? null, data: { field, profile, expected: expectedOf(e) } });
     };
+    let rewritten: Map<string, string> | undefined;
     const onTop = (field: string, e: ErrorObject): void => {
-      if (e.keyword === 'required' && !ctx.mapped.has(field)) return;
+      // Not empty in the sample: unmapped, or a value a spreadsheet rewrote (spreadsheet-values reports it).
+      if (e.keyword === 'required' && (!ctx.mapped.has(field) || rewritten?.has(field))) return;
       report(field, e, values[field]);
     };
     const onNested = (key: string, e: ErrorObject): void => report(`${prefix}.${key}`, e, item[key]);
@@ -81,6 +83,7 @@ export default defineCheck({
         row = rec.row;
         line = rec.line;
         values = rec.fields;
+        rewritten = rec.rewritten;
         rows++;
         for (let i = 0; i < optional.length; i++) if (values[optional[i]] !== undefined) counts.add(i);
         if (!v.validate(values)) eachFieldError(v.validate.errors, onTop);

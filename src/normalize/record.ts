@@ -1,4 +1,5 @@
 // normalize (2/2): turn a raw record into a SampleRecord keyed by canonical field, values trimmed.
+import { FIELDS } from '../fields.js';
 import type { MappingEntry, RawRecord, SampleRecord } from '../types.js';
 
 export type Normalizer = (raw: RawRecord) => SampleRecord;
@@ -7,6 +8,21 @@ export type Normalizer = (raw: RawRecord) => SampleRecord;
 function trimmable(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
+
+/** Fields a spreadsheet shows in scientific notation when they hold 12 digits or more: identifiers, a mobile with its 91. */
+export const DIGIT_FIELDS: ReadonlySet<string> = new Set(
+  FIELDS.filter((f) => f.kind === 'id' || f.id === 'mobile_number').map((f) => f.id),
+);
+
+/**
+ * A number as a spreadsheet writes it in scientific notation (Excel's General format for 12 digits or more:
+ * `8.16486E+13`, `1E+11`): the digits past the sixth are gone.
+ */
+export function isScientific(v: string): boolean {
+  const c = v.charCodeAt(1);
+  return (c === 46 || c === 69 || c === 101) && SCIENTIFIC.test(v);
+}
+const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d{1,2}$/i;
 
 /** A canonical field id, safe to write as a property name in generated code. */
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
@@ -38,14 +54,22 @@ export function createNormalizer(mapping: MappingEntry[]): Normalizer {
   const columns = mapped.map((m) => m.column);
   const init = names.map((n) => `this.${n} = undefined;`).join(' ');
   // The first non-empty cell of the columns mapped to one field wins.
+  // A digit field's value in scientific notation goes to `rewritten`, not `fields`.
   const assign = (cell: (k: number) => string): string =>
-    mapped.map((m, k) => `v = clean(${cell(k)}); if (v !== undefined && f.${m.field} === undefined) f.${m.field} = v;`).join('\n');
+    mapped
+      .map((m, k) => {
+        const store = `if (v !== undefined && f.${m.field} === undefined) f.${m.field} = v;`;
+        const rewritten = DIGIT_FIELDS.has(m.field) ? `if (v !== undefined && isScientific(v)) { (r ??= new Map()).set('${m.field}', v); v = undefined; } ` : '';
+        return `v = clean(${cell(k)}); ${rewritten}${store}`;
+      })
+      .join('\n');
   const source = `
     function Fields() { ${init} }
     Fields.prototype = Object.create(null);
     return function normalize(raw) {
       const f = new Fields();
       let v;
+      let r;
       const c = raw.cells;
       if (c !== undefined) {
         ${assign((k) => `c[${mapped[k].index}]`)}
@@ -53,9 +77,9 @@ export function createNormalizer(mapping: MappingEntry[]): Normalizer {
         const m = raw.values;
         ${assign((k) => `m.get(columns[${k}])`)}
       }
-      return { row: raw.row, line: raw.line, fields: f, nested: raw.nested, facts: undefined };
+      return { row: raw.row, line: raw.line, fields: f, nested: raw.nested, facts: undefined, rewritten: r };
     };`;
-  return new Function('clean', 'columns', source)(clean, columns) as Normalizer;
+  return new Function('clean', 'columns', 'isScientific', source)(clean, columns, isScientific) as Normalizer;
 }
 
 /**

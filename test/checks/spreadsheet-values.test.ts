@@ -1,0 +1,55 @@
+// spreadsheet-values: identifiers Excel rewrote in scientific notation are reported and kept out of the other checks.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { createNormalizer, isScientific } from '../../src/normalize/record.js';
+import type { Report } from '../../src/types.js';
+import { ROOT, tempFile } from '../support/cli.js';
+
+/** A CSV's cells as Excel's General format writes numbers of 12 digits or more: 6 significant digits. */
+const excel = (cell: string): string => (/^\d{12,15}$/.test(cell) ? Number(cell).toExponential(5).toUpperCase().replace(/0+E/, 'E').replace('.E', 'E') : cell);
+
+describe('spreadsheet-values', () => {
+  it('knows scientific notation as spreadsheets write it, and nothing else', () => {
+    for (const v of ['8.16486E+13', '2.34568E+11', '1E+11', '9.87654e+11', '8.1648558615904E+13']) expect(isScientific(v), v).toBe(true);
+    for (const v of ['81648558615904', '8.5', '1E-5', 'E+13', '8.16486E13', '12E+11', 'XXXXXXXX4739', '1.2.3E+4']) expect(isScientific(v), v).toBe(false);
+    expect(excel('81648558615904')).toBe('8.16486E+13');
+    expect(excel('100000000000')).toBe('1E+11');
+  });
+
+  it('the normaliser keeps a rewritten identifier out of the fields; other fields keep such text', () => {
+    const normalize = createNormalizer([
+      { column: 'Ref', field: 'beneficiary_reference_id', source: 'header' },
+      { column: 'Mobile', field: 'mobile_number', source: 'header' },
+      { column: 'Name', field: 'name', source: 'header' },
+    ]);
+    const rec = normalize({ row: 1, line: 2, cells: ['8.16486E+13', '9.19877E+11', '1E+5'] });
+    expect(rec.fields.beneficiary_reference_id).toBeUndefined();
+    expect(rec.fields.mobile_number).toBeUndefined();
+    expect(rec.fields.name).toBe('1E+5');
+    expect(Object.fromEntries(rec.rewritten!)).toEqual({ beneficiary_reference_id: '8.16486E+13', mobile_number: '9.19877E+11' });
+    expect(normalize({ row: 2, line: 3, cells: ['81648558615904', '9876543210', 'Asha Rao'] }).rewritten).toBeUndefined();
+  });
+
+  it('the bundled genuine sample saved from Excel: its ids reported, not judged, and the verdict unchanged', async () => {
+    const text = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8');
+    const saved = text.split('\n').map((line) => line.split(',').map(excel).join(',')).join('\n');
+    expect(saved).toContain('8.16486E+13');
+    const asOf = new Date(Date.UTC(2026, 0, 1));
+    const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
+    const original = await analyze(join(ROOT, 'fixtures/beneficiaries.csv'), { asOf });
+    const report = await analyze(tempFile('excel.csv', saved), { asOf });
+    expect(report.verdict.label).toBe(original.verdict.label);
+    const s = check(report, 'spreadsheet-values');
+    expect(s.status).toBe('warn');
+    expect(s.violations).toBe(report.input.rows);
+    expect(s.summary).toMatch(/rewritten by a spreadsheet in scientific notation/);
+    expect(s.examples[0]).toMatchObject({ field: 'beneficiary_reference_id', line: 2 });
+    // Nothing else calls the rewritten ids malformed, missing, repeated or manufactured.
+    for (const id of ['record-schema', 'id-formats', 'duplicate-ids', 'manufactured-ids']) {
+      expect(check(report, id).fields?.find((f) => f.field === 'beneficiary_reference_id')?.violations ?? 0, id).toBe(0);
+    }
+    expect(check(original, 'spreadsheet-values')).toMatchObject({ status: 'pass', violations: 0 });
+  });
+});
