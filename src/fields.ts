@@ -156,14 +156,44 @@ export function foldHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/\.(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\./gu, ' ')
-    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/\.(?![\p{L}\p{M}\p{N}])|(?<![\p{L}\p{M}\p{N}])\./gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}.]+/gu, ' ')
     .trim();
 }
 
+/**
+ * Hindi (Devanagari) header spellings, as Hindi-language exports of state portals and re-labelled samples write
+ * them. CoWin's own formats use English keys, so a Hindi header means the file was re-labelled; its values are
+ * judged all the same.
+ */
+export const HINDI_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  beneficiary_reference_id: ['लाभार्थी संदर्भ आईडी', 'संदर्भ आईडी', 'लाभार्थी आईडी'],
+  name: ['नाम', 'लाभार्थी का नाम', 'लाभार्थी नाम', 'पूरा नाम'],
+  birth_year: ['जन्म वर्ष', 'जन्म का वर्ष'],
+  date_of_birth: ['जन्म तिथि', 'जन्म तारीख', 'जन्म की तारीख'],
+  age: ['आयु', 'उम्र'],
+  gender: ['लिंग'],
+  mobile_number: ['मोबाइल', 'मोबाइल नंबर', 'मोबाइल संख्या', 'मोबाइल नं', 'फोन नंबर', 'फ़ोन नंबर'],
+  photo_id_type: ['पहचान पत्र का प्रकार', 'पहचान पत्र प्रकार', 'फोटो पहचान पत्र'],
+  photo_id_number: ['पहचान पत्र संख्या', 'पहचान पत्र नंबर', 'पहचान पत्र क्रमांक'],
+  aadhaar_number: ['आधार', 'आधार संख्या', 'आधार नंबर', 'आधार क्रमांक', 'आधार कार्ड नंबर'],
+  comorbidity_ind: ['सहरुग्णता'],
+  vaccination_status: ['टीकाकरण की स्थिति', 'टीकाकरण स्थिति'],
+  vaccine: ['टीका', 'वैक्सीन', 'टीके का नाम', 'वैक्सीन का नाम'],
+  dose1_date: ['पहली खुराक की तारीख', 'पहली खुराक की तिथि', 'प्रथम खुराक की तिथि', 'प्रथम खुराक'],
+  dose2_date: ['दूसरी खुराक की तारीख', 'दूसरी खुराक की तिथि', 'द्वितीय खुराक की तिथि', 'द्वितीय खुराक'],
+  precaution_dose_date: ['एहतियाती खुराक की तारीख', 'बूस्टर खुराक की तारीख'],
+  center_name: ['टीकाकरण केंद्र', 'केंद्र का नाम'],
+  district_name: ['जिला', 'ज़िला', 'जनपद'],
+  state_name: ['राज्य'],
+  pincode: ['पिन कोड', 'पिनकोड'],
+  address: ['पता'],
+  father_name: ['पिता का नाम'],
+};
+
 const SYNONYMS: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
-  for (const d of FIELDS) for (const s of d.synonyms) m.set(foldHeader(s), d.id);
+  for (const d of FIELDS) for (const s of [...d.synonyms, ...(HINDI_SYNONYMS[d.id] ?? [])]) m.set(foldHeader(s), d.id);
   return m;
 })();
 
