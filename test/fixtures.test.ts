@@ -88,6 +88,34 @@ describe('fixtures', () => {
     expect(shape.violations).toBe(lines.length);
     expect(shape.examples[0]).toMatchObject({ line: 1, value: null });
   });
+
+  // What a responder keeps of such a chat: Telegram Desktop's JSON export, the query and each reply a message.
+  it('telegram-bot.csv as an exported Telegram chat (result.json): the same records, the same findings', () => {
+    const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'telegram-bot.csv'), 'utf8').trimEnd().split('\n');
+    const keys = header.split(',');
+    const message = (id: number, from: string, entities: { type: string; text: string }[]) => ({
+      id, type: 'message', date: '2023-06-12T10:00:00', from, text: entities.map((e) => (e.type === 'plain' ? e.text : e)), text_entities: entities,
+    });
+    const messages: object[] = [{ id: 1, type: 'service', date: '2023-06-12T09:59:00', actor: 'Me', action: 'join_group_by_link', text: '', text_entities: [] }];
+    lines.forEach((l, i) => {
+      const cells = l.split(',');
+      messages.push(message(2 * i + 2, 'Me', [{ type: 'phone', text: cells[0] }]));
+      messages.push(message(2 * i + 3, 'CoWIN Bot', cells.flatMap((v, k) => [{ type: 'bold', text: keys[k] }, { type: 'plain', text: `: ${v}\n` }])));
+    });
+    const chat = analyzeJson([tempFile('result.json', JSON.stringify({ name: 'CoWIN Bot', type: 'bot_chat', id: 1, messages }, null, 1))]).report;
+    const csv = analyzeJson(['fixtures/telegram-bot.csv']).report;
+    expect(chat.input.rows).toBe(csv.input.rows);
+    expect(chat.profile?.id).toBe(csv.profile?.id);
+    expect(chat.mapping.map((m) => [m.column, m.field])).toEqual(csv.mapping.map((m) => [m.column, m.field]));
+    const counts = (r: typeof csv) => r.checks.filter((c) => c.category !== 'structure').map((c) => [c.id, c.applicable, c.violations]);
+    expect(counts(chat)).toEqual(counts(csv));
+    expect(chat.verdict.label).toBe(csv.verdict.label);
+    // The queries (one number each) are reported by the line their message starts on, without their text.
+    const shape = chat.checks.find((c) => c.id === 'row-shape')!;
+    expect(shape.violations).toBe(lines.length);
+    expect(shape.examples[0]).toMatchObject({ value: null });
+    expect(shape.examples[0].line).toBeGreaterThan(10);
+  });
 });
 
 describe('golden reports', () => {

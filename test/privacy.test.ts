@@ -135,6 +135,16 @@ describe('no unmasked identifier, mobile number or name in any output', () => {
   // people (read as data, never as column names).
   it.each([
     ['bot replies (key-value text)', 'b.txt', (keys: string[], rows: string[][]) => rows.map((r) => r.map((v, k) => `${keys[k]}: ${v}`).join('\n')).join('\n\n')],
+    [
+      'an exported Telegram chat (result.json)',
+      'result.json',
+      (keys: string[], rows: string[][]) =>
+        JSON.stringify({
+          name: 'bot',
+          type: 'bot_chat',
+          messages: rows.map((r, i) => ({ id: i, type: 'message', date: '2023-06-12T10:00:00', text_entities: r.map((v, k) => ({ type: 'plain', text: `${keys[k]}: ${v}\n` })) })),
+        }),
+    ],
     ['an SQL dump', 'b.sql', (keys: string[], rows: string[][]) => `INSERT INTO t (${keys.join(',')}) VALUES ${rows.map((r) => `(${r.map((v) => `'${v}'`).join(',')})`).join(',\n')};`],
     ['names, one per line', 'names.txt', (_: string[], rows: string[][]) => rows.map((r) => r[1]).join('\n')],
     ['`name: mobile` lines', 'pairs.txt', (keys: string[], rows: string[][]) => rows.map((r) => `${r[1]}: ${r[keys.indexOf('mobile_number')]}`).join('\n')],

@@ -1,6 +1,7 @@
 // read: open a sample, sniff its format, and stream its records in batches.
 import { InputError, UsageError } from '../errors.js';
 import { KIND_LABEL, kindOf, type ArchiveInfo, type IngestIssue, type InputFormat, type RawRecord, type SampleKind } from '../types.js';
+import { chatRecords } from './chat.js';
 import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
 import { readJson } from './json.js';
 import { ByteLimit, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
@@ -150,7 +151,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
   if (opts.table !== undefined && kind !== 'sql' && !opts.tableIfDump) throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${KIND_LABEL[kind]}`);
   if (kind === 'json') {
     const r = readJson(watch.chunks, issue);
-    return sample({ format: () => opts.format ?? r.format, batches: r.batches, columns: () => [] });
+    return sample({ format: () => opts.format ?? r.format, batches: chatRecords(r.batches, issue), columns: () => [] });
   }
   if (kind === 'sql') {
     const r = readSql(watch.chunks, issue, opts.table, watch.progress);

@@ -51,33 +51,47 @@ export function looksLikeKeyValue(head: string): boolean {
 }
 
 /**
- * Read `Key: value` records in batches. Lines that are neither blank, `key: value`, nor decoration (no letter or
+ * Records from `Key: value` lines fed one at a time: a blank line, a line that is not `key: value`, or a key the
+ * record already has ends a record. Lines that are neither blank, `key: value`, nor decoration (no letter or
  * digit: rules, emoji) are reported as `not-key-value` with their line number only (they may hold personal text),
  * and so is a lone `key: value` line; neither becomes a record.
  */
-export async function* readKeyValue(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void): AsyncGenerator<RawRecord[]> {
-  let batch: RawRecord[] = [];
-  let values = new Map<string, string>();
-  let first = 0;
-  let line = 0;
-  let row = 0;
-  const end = (): void => {
-    if (values.size >= MIN_FIELDS) batch.push({ row: ++row, line: first, values });
-    else if (values.size) onIssue({ code: 'not-key-value', line: first });
-    values = new Map();
-  };
-  const take = (text: string): void => {
-    line++;
+export class KeyValueRecords {
+  private values = new Map<string, string>();
+  private first = 0;
+  private row = 0;
+
+  constructor(
+    private readonly push: (record: RawRecord) => void,
+    private readonly onIssue: (issue: IngestIssue) => void,
+  ) {}
+
+  /** One line of text, `line` its line number (every line of a chat message has the message's). */
+  line(text: string, line: number): void {
     const kv = keyValue(text);
     if (kv) {
-      if (values.has(kv[0])) end();
-      if (!values.size) first = line;
-      values.set(kv[0], kv[1]);
+      if (this.values.has(kv[0])) this.end();
+      if (!this.values.size) this.first = line;
+      this.values.set(kv[0], kv[1]);
     } else {
-      end();
-      if (WORDY.test(text)) onIssue({ code: 'not-key-value', line });
+      this.end();
+      if (WORDY.test(text)) this.onIssue({ code: 'not-key-value', line });
     }
-  };
+  }
+
+  /** End the record under way. */
+  end(): void {
+    if (this.values.size >= MIN_FIELDS) this.push({ row: ++this.row, line: this.first, values: this.values });
+    else if (this.values.size) this.onIssue({ code: 'not-key-value', line: this.first });
+    this.values = new Map();
+  }
+}
+
+/** Read `Key: value` records in batches (see {@link KeyValueRecords}). */
+export async function* readKeyValue(chunks: AsyncIterable<string>, onIssue: (issue: IngestIssue) => void): AsyncGenerator<RawRecord[]> {
+  let batch: RawRecord[] = [];
+  const records = new KeyValueRecords((r) => batch.push(r), onIssue);
+  let line = 0;
   // Lines split chunk by chunk (`\n`, `\r\n` or `\r`); the part after a chunk's last line end waits for the next.
   let rest = '';
   for await (const chunk of chunks) {
@@ -88,7 +102,7 @@ export async function* readKeyValue(chunks: AsyncIterable<string>, onIssue: (iss
       if (c !== 10 && c !== 13) continue;
       // A `\r` ending the chunk may be the first half of `\r\n`.
       if (c === 13 && i === text.length - 1) break;
-      take(text.slice(start, i));
+      records.line(text.slice(start, i), ++line);
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
@@ -98,7 +112,7 @@ export async function* readKeyValue(chunks: AsyncIterable<string>, onIssue: (iss
       batch = [];
     }
   }
-  if (rest !== '') take(rest);
-  end();
+  if (rest !== '') records.line(rest, ++line);
+  records.end();
   if (batch.length) yield batch;
 }
