@@ -38,13 +38,25 @@ export function parseDmy(s: string): number {
   return dayNumber(digits(s, 6, 4), digits(s, 3, 2), digits(s, 0, 2));
 }
 
-/** ISO 8601 date or date-time (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS.sssZ`): the day in UTC, or NaN. */
+/** India Standard Time, UTC+05:30 all year: the clock CoWin's days are counted on. */
+const IST_MS = (5 * 60 + 30) * 60 * 1000;
+/** A time zone at the end of a date-time: `Z`, `+05:30`, `-0400`. */
+const ZONE = /(?:Z|[+-]\d\d:?\d\d)$/i;
+
+/**
+ * ISO 8601 date or date-time (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` as databases write it, `YYYY-MM-DDTHH:MM:SS.sssZ`),
+ * or NaN. A date-time without a zone is the day it names; one with a zone is an instant, and its day is the day in
+ * India then (UTC+05:30: a date stored as midnight in India reads `...T18:30:00Z` the evening before). Never the
+ * day on the clock of the machine running the analysis.
+ */
 export function parseIso(s: string): number {
   if (s.length < 10 || s[4] !== '-' || s[7] !== '-') return NaN;
   const day = dayNumber(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2));
   if (s.length === 10 || Number.isNaN(day)) return day;
-  const ms = Date.parse(s);
-  return Number.isNaN(ms) ? NaN : Math.floor(ms / DAY_MS);
+  if (s[10] !== 'T' && s[10] !== 't' && s[10] !== ' ') return NaN;
+  const ms = Date.parse(s.replace(' ', 'T'));
+  if (Number.isNaN(ms)) return NaN;
+  return ZONE.test(s) ? Math.floor((ms + IST_MS) / DAY_MS) : day;
 }
 
 /** A date in either format, or NaN. */

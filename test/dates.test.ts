@@ -22,7 +22,14 @@ describe('dates', () => {
     expect(parseDmy('16/01/2021')).toBe(parseDmy('16-01-2021'));
     expect(parseDmy('2021-01-16')).toBeNaN();
     expect(parseIso('2021-01-16')).toBe(parseDmy('16-01-2021'));
-    expect(parseIso('2021-07-16T19:40:00.000Z')).toBe(parseDmy('16-07-2021'));
+    // An instant is dated in India (UTC+05:30): 19:40 UTC on the 16th is 01:10 on the 17th there.
+    expect(parseIso('2021-07-16T19:40:00.000Z')).toBe(parseDmy('17-07-2021'));
+    expect(parseIso('2021-07-16T18:29:59Z')).toBe(parseDmy('16-07-2021'));
+    expect(parseIso('2021-07-16T23:00:00+05:30')).toBe(parseDmy('16-07-2021'));
+    // Without a zone, the day written, whatever the clock of the machine (a database's DATETIME).
+    expect(parseIso('2021-07-16 23:59:59')).toBe(parseDmy('16-07-2021'));
+    expect(parseIso('2021-07-16T00:00:00')).toBe(parseDmy('16-07-2021'));
+    expect(parseIso('2021-07-16 junk')).toBeNaN();
     expect(parseAnyDate(' 16-01-2021 ')).toBe(parseDmy('16-01-2021'));
     expect(parseAnyDate('Invalid date')).toBeNaN();
     expect(yearOf(parseDmy('31-12-2021'))).toBe(2021);

@@ -14,12 +14,13 @@ describe('dose-dates', () => {
     expect(r.data).toMatchObject({ beforeStart: 1, afterAsOf: 0, order: 0 });
   });
 
-  it('judges every dose field and certificate dates (ISO, UTC) against the start', () => {
+  it('judges every dose field and certificate dates (ISO instants, dated in India) against the start', () => {
     const r = runCheck(doseDates, [
       { dose1_date: '01-02-2021', dose2_date: '15-01-2021' },
       { precaution_dose_date: '2021-01-15' },
+      { vaccination_date: '2021-01-15T17:40:00.000Z', dose: '1' },
+      // 01:10 on 16-01-2021 in India: the first day.
       { vaccination_date: '2021-01-15T19:40:00.000Z', dose: '1' },
-      { vaccination_date: '2021-01-16T04:40:00.000Z', dose: '1' },
     ]);
     expect([r.applicable, r.violations]).toEqual([4, 3]);
     expect(r.examples.map((e) => e.field)).toEqual(['dose2_date', 'precaution_dose_date', 'vaccination_date']);

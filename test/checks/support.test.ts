@@ -98,7 +98,7 @@ describe('recordFacts', () => {
       { vaccination_date: '2022-07-16', dose: '3', vaccine: 'ZyCoV-D' },
     ]);
     const [a, b, c, d] = recs.map((r) => ({ ...recordFacts(r) }));
-    expect([a.dose1, a.dose1Field]).toEqual([parseDmy('16-07-2021'), 'vaccination_date']);
+    expect([a.dose1, a.dose1Field]).toEqual([parseDmy('17-07-2021'), 'vaccination_date']);
     expect([b.dose2, b.dose2Field]).toEqual([parseDmy('16-10-2021'), 'vaccination_date']);
     expect([c.precaution, c.precautionField, c.dose1, c.dose2]).toEqual([parseDmy('16-07-2022'), 'vaccination_date', NaN, NaN]);
     expect([d.precaution, d.dose1, d.dose2]).toEqual([NaN, NaN, NaN]); // dose 3 of ZyCoV-D's 3-dose course
