@@ -92,6 +92,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     rowsSkipped: 0,
     columns,
   };
+  if (input.format === 'sql' || sample.datesTyped?.()) input.datesTyped = true;
   if (sample.delimiter) input.delimiter = sample.delimiter;
   if (sample.lineEnding) input.lineEnding = sample.lineEnding;
   const header = sample.header();

@@ -101,6 +101,11 @@ export interface InputInfo {
   bytes: number;
   rows: number;
   rowsSkipped: number;
+  /**
+   * The dates are a database's own values (an SQL dump, MongoDB's typed `$date`s), written in its convention
+   * (ISO 8601) rather than the convention of the format the records otherwise match.
+   */
+  datesTyped?: boolean;
   delimiter?: string;
   lineEnding?: 'LF' | 'CRLF' | 'CR' | 'mixed';
   header?: boolean;

@@ -69,6 +69,34 @@ describe('fixtures', () => {
     expect(sql.verdict).toEqual(csv.verdict);
   });
 
+  // A database keeps dates as dates: its dump writes them in its own convention, which says nothing against them.
+  it('beneficiaries.csv as a dump with DATETIME columns and as mongoexport with $date: judged as the CSV', () => {
+    const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n');
+    const keys = header.split(',');
+    const rows = lines.map((l) => l.split(','));
+    const iso = (dmy: string): string => `${dmy.slice(6)}-${dmy.slice(3, 5)}-${dmy.slice(0, 2)}`;
+    const sqlValue = (k: string, v: string): string => (v === '' ? 'NULL' : k.endsWith('_date') ? `'${iso(v)} 00:00:00'` : `'${v.replace(/'/g, "''")}'`);
+    const dump = `INSERT INTO beneficiaries (${keys.join(', ')}) VALUES\n${rows.map((r) => `(${r.map((v, k) => sqlValue(keys[k], v)).join(',')})`).join(',\n')};\n`;
+    // Dates stored as midnight in India, as a server there would: 18:30 UTC the evening before.
+    const mongoValue = (k: string, v: string): unknown =>
+      k.endsWith('_date') ? { $date: new Date(Date.parse(`${iso(v)}T00:00:00+05:30`)).toISOString() } : /^\d{10,}$/.test(v) ? { $numberLong: v } : v;
+    const mongo = rows.map((r) => JSON.stringify(Object.fromEntries(r.flatMap((v, k) => (v === '' ? [] : [[keys[k], mongoValue(keys[k], v)]]))))).join('\n');
+    const csv = analyzeJson(['fixtures/beneficiaries.csv']).report;
+    for (const report of [analyzeJson([tempFile('dump.sql', dump)]).report, analyzeJson([tempFile('export.ndjson', `${mongo}\n`)]).report]) {
+      expect(report.input.datesTyped).toBe(true);
+      expect(report.input.rows).toBe(300);
+      expect(report.checks.find((c) => c.id === 'date-format')!.violations).toBe(0);
+      const counts = (r: typeof csv) => r.checks.filter((c) => c.category !== 'structure').map((c) => [c.id, c.applicable, c.violations]);
+      expect(counts(report)).toEqual(counts(csv));
+      expect(report.verdict.label).toBe(csv.verdict.label);
+    }
+    // The CSV's own dates written as ISO are still a departure from the API's convention.
+    const isoCsv = [header, ...rows.map((r) => r.map((v, k) => (keys[k].endsWith('_date') && v ? iso(v) : v)).join(','))].join('\n');
+    const plain = analyzeJson([tempFile('iso.csv', `${isoCsv}\n`)]).report;
+    expect(plain.input.datesTyped).toBeUndefined();
+    expect(plain.checks.find((c) => c.id === 'date-format')!.violations).toBeGreaterThan(400);
+  });
+
   // The June 2023 bot answered with one `Key: value` line per field; the same records pasted that way read alike.
   it('telegram-bot.csv as the bot\'s replies (key-value text): the same records, the same findings', () => {
     const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'telegram-bot.csv'), 'utf8').trimEnd().split('\n');

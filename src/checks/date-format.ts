@@ -18,7 +18,7 @@ export default defineCheck({
     },
     fields: DATE_FIELDS,
     docs: {
-      why: 'Every CoWin API date is a DD-MM-YYYY string; the DIVOC certificate writes ISO 8601 (timestamps in UTC, YYYY-MM-DD days). A sample mixing the conventions within a format, or with impossible dates (31-02-2021), was not written by that system. The literal "Invalid date" a 2022 beneficiary response carried for an unvaccinated person is accepted there.',
+      why: 'Every CoWin API date is a DD-MM-YYYY string; the DIVOC certificate writes ISO 8601 (timestamps in UTC, YYYY-MM-DD days). A sample mixing the conventions within a format, or with impossible dates (31-02-2021), was not written by that system. The literal "Invalid date" a 2022 beneficiary response carried for an unvaccinated person is accepted there. A database dump (SQL, or MongoDB\'s typed dates) writes dates in the database\'s own convention: there ISO 8601 dates are accepted whatever format the records match, and only impossible dates count.',
       baseline: 'Genuine: about 0.1% [M]. Fabricated: most fabricators keep one convention; impossible dates come from hand editing [M].',
       sources: ['cowin-formats.md §0.1, §2.2, §3.1'],
     },
@@ -29,6 +29,8 @@ export default defineCheck({
     const allowInvalidLiteral = def?.id === 'cowin-beneficiary';
     const fields = DATE_FIELDS.filter((f) => ctx.mapped.has(f));
     const profile = def?.id ?? '';
+    // A database dump's dates are in the database's convention: ISO 8601 there is not a departure from the API's.
+    const typed = ctx.input.datesTyped === true;
     const counts = new FieldCounts(fields);
     return {
       record(rec) {
@@ -46,7 +48,7 @@ export default defineCheck({
             continue;
           }
           const found = iso ? 'ISO 8601' : v.charCodeAt(2) === 45 ? 'DD-MM-YYYY' : v.charCodeAt(2) === 47 ? 'DD/MM/YYYY' : 'DD.MM.YYYY';
-          const ok = style === 'any' ? found === 'ISO 8601' || found === 'DD-MM-YYYY' || found === 'DD/MM/YYYY' : style === 'dmy' ? found === 'DD-MM-YYYY' : iso;
+          const ok = (typed && iso) || (style === 'any' ? found === 'ISO 8601' || found === 'DD-MM-YYYY' || found === 'DD/MM/YYYY' : style === 'dmy' ? found === 'DD-MM-YYYY' : iso);
           if (!ok) {
             const expected = style === 'iso' ? 'ISO 8601' : style === 'dmy' ? 'DD-MM-YYYY' : 'DD-MM-YYYY or ISO 8601';
             ctx.report({ messageId: 'convention', row: rec.row, line: rec.line, field, value: v, data: { found, expected, profile: profile || 'claimed' } });

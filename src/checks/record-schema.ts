@@ -3,6 +3,8 @@
 import type { ErrorObject } from 'ajv';
 import { eachFieldError, expectedOf, formatValidator, SCHEMAS } from '../formats/index.js';
 import { FieldCounts } from '../formats/values.js';
+import { parseIso } from '../dates.js';
+import { FIELD_BY_ID } from '../fields.js';
 import { defineCheck } from '../types.js';
 
 /** Every canonical field some format's schema describes. */
@@ -72,9 +74,13 @@ export default defineCheck({
       ctx.report({ messageId: MESSAGE_OF[e.keyword] ?? 'other', row, line, field, value: value ?? null, data: { field, profile, expected: expectedOf(e) } });
     };
     let rewritten: Map<string, string> | undefined;
+    // A database dump's dates are in the database's convention (date-format judges them): not the format's pattern.
+    const typedDate = (field: string, value: string | undefined): boolean =>
+      ctx.input.datesTyped === true && FIELD_BY_ID.get(field)?.kind === 'date' && value !== undefined && !Number.isNaN(parseIso(value));
     const onTop = (field: string, e: ErrorObject): void => {
       // Not empty in the sample: unmapped, or a value a spreadsheet rewrote (spreadsheet-values reports it).
       if (e.keyword === 'required' && (!ctx.mapped.has(field) || rewritten?.has(field))) return;
+      if (typedDate(field, values[field])) return;
       report(field, e, values[field]);
     };
     const onNested = (key: string, e: ErrorObject): void => report(`${prefix}.${key}`, e, item[key]);

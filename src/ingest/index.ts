@@ -35,6 +35,8 @@ export interface Sample {
   /** The file's size in bytes when known (not for standard input or a zip archive): see {@link projectRows}. */
   size?: number;
   batches: AsyncGenerator<RawRecord[]>;
+  /** Whether its dates are a database's typed values (MongoDB Extended JSON's `$date`), known once records were read. */
+  datesTyped?: () => boolean;
   /** An archive's members and what became of each (final once `batches` has ended). */
   archive?: () => ArchiveInfo;
 }
@@ -151,7 +153,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
   if (opts.table !== undefined && kind !== 'sql' && !opts.tableIfDump) throw new UsageError(`--table applies to SQL dumps; ${path} reads as ${KIND_LABEL[kind]}`);
   if (kind === 'json') {
     const r = readJson(watch.chunks, issue);
-    return sample({ format: () => opts.format ?? r.format, batches: chatRecords(r.batches, issue), columns: () => [] });
+    return { ...sample({ format: () => opts.format ?? r.format, batches: chatRecords(r.batches, issue), columns: () => [] }), datesTyped: () => r.datesTyped };
   }
   if (kind === 'sql') {
     const r = readSql(watch.chunks, issue, opts.table, watch.progress);

@@ -71,10 +71,13 @@ function flatten(
   values: Map<string, string>,
   nested: Map<string, Map<string, string>[]>,
   collide: (path: string) => void = () => {},
+  typedDate: () => void = () => {},
 ): void {
   for (const [key, wrapped] of obj) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const v = wrapped instanceof Map ? (extendedValue(wrapped) ?? wrapped) : wrapped;
+    const unwrapped = wrapped instanceof Map ? extendedValue(wrapped) : undefined;
+    if (unwrapped !== undefined && (wrapped as Node).has('$date')) typedDate();
+    const v = unwrapped ?? wrapped;
     if (v === null) continue;
     if (typeof v === 'string') {
       // `{"a":{"b":1},"a.b":2}`: two values at one dotted path; the later one is kept, as with a repeated key.
@@ -99,7 +102,7 @@ function flatten(
         if (values.has(path)) collide(path);
         values.set(path, scalars.join('|'));
       }
-    } else flatten(v, path, values, nested, collide);
+    } else flatten(v, path, values, nested, collide, typedDate);
   }
 }
 
@@ -176,6 +179,8 @@ class Assembler {
 export interface JsonReader {
   /** 'ndjson' once a second top-level value is seen. */
   format: 'json' | 'ndjson';
+  /** A date was a MongoDB `$date` (typed by the database). */
+  datesTyped: boolean;
   batches: AsyncGenerator<RawRecord[]>;
 }
 
@@ -193,7 +198,7 @@ const newParser = (): Parser => jsonParser({ packValues: true, streamValues: fal
  * line and the next line is still read. Elsewhere invalid JSON ends the read with an issue.
  */
 export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIssue) => void): JsonReader {
-  const reader: JsonReader = { format: 'json', batches: run() };
+  const reader: JsonReader = { format: 'json', datesTyped: false, batches: run() };
   /** Characters read since a record (or an issue) last came out: bounded by MAX_RECORD. */
   let sinceRecord = 0;
   const onIssue = (issue: IngestIssue): void => {
@@ -249,9 +254,16 @@ export function readJson(chunks: AsyncIterable<string>, report: (issue: IngestIs
         const nested = new Map<string, Map<string, string>[]>();
         let duplicates = from?.duplicates ?? 0;
         let first = from?.firstDuplicate ?? '';
-        flatten(value, '', values, nested, (path) => {
-          if (!duplicates++) first = path;
-        });
+        flatten(
+          value,
+          '',
+          values,
+          nested,
+          (path) => {
+            if (!duplicates++) first = path;
+          },
+          () => (reader.datesTyped = true),
+        );
         if (duplicates) onIssue({ code: 'duplicate-key', line: recLine, row: row + 1, data: { key: first.slice(0, 80), count: duplicates } });
         batch.push({ row: ++row, line: recLine, values, nested: nested.size ? nested : undefined });
       } else if (value !== undefined && value !== null) {
