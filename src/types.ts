@@ -40,6 +40,7 @@ export interface IngestIssue {
     | 'duplicate-header'
     | 'title-row'
     | 'delimiter-hint'
+    | 'table-rule'
     | 'repeated-header'
     | 'unclosed-quote'
     | 'bad-quoting'

@@ -156,6 +156,23 @@ describe('delimited text', () => {
     expect(r.records.map((x) => [x.row, x.line])).toEqual([[1, 2], [2, 5], [3, 7]]);
   });
 
+  it('reads a Markdown table: the row over the rule is the header, the rule is skipped, the edge pipes add no columns', async () => {
+    const md = '| Name | Mobile No | Gender |\n|:-----|------:|:---:|\n| Asha Rao | 9876543210 | Female |\n| Ravi \\| Kumar | 9123456780 | Male |\n|  | 9000000000 | Male |\n';
+    const r = await read(file(md, 'md'));
+    expect(r.sample.columns()).toEqual(['Name', 'Mobile No', 'Gender']);
+    expect(codes(r)).toEqual(['table-rule@2', 'extra-cells@4']);
+    expect(r.records.map((x) => [x.line, x.cells.map((c) => c.trim())])).toEqual([
+      [3, ['Asha Rao', '9876543210', 'Female']],
+      [4, ['Ravi \\', 'Kumar', '9123456780', 'Male']],
+      [5, ['', '9000000000', 'Male']],
+    ]);
+    // Without edge pipes, and a pipe-separated file with no rule, read as before.
+    const bare = await read(file('Name | Gender\n--- | ---\nAsha | Female\n'));
+    expect([bare.sample.columns(), bare.records.map((x) => x.cells.map((c) => c.trim())), codes(bare)]).toEqual([['Name', 'Gender'], [['Asha', 'Female']], ['table-rule@2']]);
+    const psv = await read(file('|name|gender|\n|Asha|Female|\n'));
+    expect(psv.sample.columns()).toEqual(['column_1', 'name', 'gender', 'column_4']);
+  });
+
   it('reports blank lines above the header as blank rows', async () => {
     const r = await read(file('\n,,\nid,name\n1,a\n'));
     expect(codes(r)).toEqual(['blank-row@1', 'blank-row@2']);

@@ -12,14 +12,15 @@ export default issueCheck(
       duplicate: 'header cell {{position}} repeats an earlier label: the column is read as a separate column',
       title: 'a title line above the header (one cell): skipped',
       excel: 'Excel\'s `sep=` line, naming the delimiter (the file was saved from Excel): skipped',
+      rule: 'the rule under a Markdown table\'s header (|---|): skipped',
       again: 'the header row again (files joined together?): skipped',
     },
     docs: {
-      why: 'A system export names every column once and starts with its header. Blank or repeated labels point to manual editing or to columns pasted together from several sources; a title line above the header, to a spreadsheet made for people rather than a database dump (Excel\'s `sep=` line, to a file saved from Excel); the header repeated among the rows, to several exports joined into one file.',
+      why: 'A system export names every column once and starts with its header. Blank or repeated labels point to manual editing or to columns pasted together from several sources; a title line above the header, to a spreadsheet made for people rather than a database dump (Excel\'s `sep=` line, to a file saved from Excel; a Markdown table\'s rule, to a table pasted into a post); the header repeated among the rows, to several exports joined into one file.',
       sources: ['Frictionless blank-label / duplicate-label', 'csvlint empty_column_name / duplicate_column_name / title_row'],
     },
   },
-  { 'blank-header': 'blank', 'duplicate-header': 'duplicate', 'title-row': 'title', 'delimiter-hint': 'excel', 'repeated-header': 'again' },
+  { 'blank-header': 'blank', 'duplicate-header': 'duplicate', 'title-row': 'title', 'delimiter-hint': 'excel', 'table-rule': 'rule', 'repeated-header': 'again' },
   // Each header cell can be blank or repeated, as each line can be a title or the header again.
   (ctx) => (ctx.input.header === false ? 0 : ctx.input.columns.length),
 );

@@ -76,6 +76,26 @@ function dataLike(cell: string): boolean {
 const TITLE_NEXT = 3;
 /** Title lines looked for above a header. */
 const MAX_TITLES = 5;
+/** A cell of a Markdown table's rule row (`|---|:--:|`): dashes, with alignment colons. */
+const TABLE_RULE = /^:?-{3,}:?$/;
+
+/** Whether a record is a Markdown table's rule: every cell a rule cell, or blank (outside the edge pipes). */
+function isTableRule(cells: readonly string[]): boolean {
+  let rules = 0;
+  for (const c of cells) {
+    const t = c.trim();
+    if (t === '') continue;
+    if (!TABLE_RULE.test(t)) return false;
+    rules++;
+  }
+  return rules > 0;
+}
+
+/** A Markdown table's row without the blank cells outside its edge pipes (`| a | b |`); any other row as it is. */
+function insidePipes(cells: string[]): string[] {
+  return cells.length >= 2 && cells[0].trim() === '' && cells[cells.length - 1].trim() === '' ? cells.slice(1, -1) : cells;
+}
+
 /** Excel's first line `sep=;` as cells: `sep=` (the delimiter splits it off). */
 const EXCEL_SEP = /^sep=$/i;
 
@@ -307,6 +327,8 @@ export function readCsv(
   let width = 0;
   /** The header's cells, to recognise it repeated further down (files joined together); null without a header. */
   let headerCells: string[] | null = null;
+  /** A Markdown table with edge pipes: each row's blank cells outside them are dropped. */
+  let markdown = false;
 
   /** Report the skipped records that came before the next record csv-parse emitted. */
   function skipsDue(final: boolean): void {
@@ -324,7 +346,7 @@ export function readCsv(
     consumed++;
     const line = nextLine;
     nextLine += breaksOf(p);
-    const cells = p.record;
+    const cells = markdown ? insidePipes(p.record) : p.record;
     if (blank(cells)) {
       onIssue({ code: 'blank-row', line });
       return;
@@ -368,10 +390,13 @@ export function readCsv(
         nextLine += breaksOf(window[at++]);
       }
     }
-    const first = window[at].record;
+    // A Markdown table (a post's `| a | b |` over `|---|---|`): the row above the rule is its header.
+    const rule = delimiter === '|' && headerOption !== false && at + 1 < window.length && isTableRule(window[at + 1].record);
+    markdown = rule && insidePipes(window[at].record) !== window[at].record;
+    const first = markdown ? insidePipes(window[at].record) : window[at].record;
     const rest: string[][] = [];
     for (let i = at + 1; i < window.length; i++) rest.push(window[i].record);
-    const header = headerOption ?? looksLikeHeader(first, rest);
+    const header = rule || (headerOption ?? looksLikeHeader(first, rest));
     reader.header = header;
     width = first.length;
     if (!header) {
@@ -386,6 +411,12 @@ export function readCsv(
       reader.columns = headerNames(first, onIssue, line);
       const problem = p.raw === undefined ? null : quotingProblem(p.raw, delimiter);
       if (problem) onIssue({ code: 'bad-quoting', line, data: { problem } });
+    }
+    if (rule) {
+      skipsDue(false);
+      consumed++;
+      onIssue({ code: 'table-rule', line: nextLine });
+      nextLine += breaksOf(window[at++]);
     }
     for (; at < window.length; at++) take(window[at], recs);
   }
