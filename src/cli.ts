@@ -1,6 +1,6 @@
 // The command line: the only module that reads argv, writes stdout/stderr and sets the exit code.
-import { createWriteStream, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createWriteStream, existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsColor } from 'chalk';
 import { analyze } from './analyze.js';
@@ -97,20 +97,26 @@ interface AnalyzeFlags {
   table?: string;
 }
 
-function samePath(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return resolve(a) === resolve(b);
-  }
+/** Whether writing `output` would write to `input`: the input file itself, or a file in the input folder. */
+function writesInto(output: string, input: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const out = existsSync(output) ? real(output) : join(real(dirname(output)), basename(output));
+  const inp = real(input);
+  return out === inp || out.startsWith(inp.endsWith(sep) ? inp : inp + sep);
 }
 
 async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
   if (flags.profile && !findProfile(flags.profile)) {
     throw new UsageError(`unknown profile "${flags.profile}" (known: ${PROFILES.map((p) => p.id).join(', ')})`);
   }
-  if (flags.output && file !== '-' && samePath(flags.output, file)) {
-    throw new UsageError('--output names the input file: leakcheck never writes to its input');
+  if (flags.output && file !== '-' && writesInto(flags.output, file)) {
+    throw new UsageError('--output names the input file or a file in the input folder: leakcheck never writes to its input');
   }
   // leakcheck.config.json (or --config): options given on the command line win over the file.
   const { config } = loadConfig(flags.config);
@@ -177,8 +183,8 @@ interface FingerprintFlags {
 async function runFingerprint(file: string, flags: FingerprintFlags): Promise<number> {
   const key = keyFrom(flags.key);
   if (!key) throw new UsageError('fingerprint needs a key: --key <key> or the LEAKCHECK_KEY environment variable');
-  if (flags.output && samePath(flags.output, file)) {
-    throw new UsageError('--output names the input file: leakcheck never writes to its input');
+  if (flags.output && writesInto(flags.output, file)) {
+    throw new UsageError('--output names the input file or a file in the input folder: leakcheck never writes to its input');
   }
   const fp = await fingerprintSample(file, new HmacKeyHash(key), { map: parseMapOptions(flags.map), table: flags.table });
   const text = serializeFingerprint(fp, { sketchOnly: flags.sketchOnly });
@@ -206,7 +212,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('analyze')
     .description('analyse a sample file (CSV, TSV, JSON, NDJSON, SQL dump, key-value text; gzip or not; or a zip or tar of them) and report a verdict')
-    .argument('<sample>', 'the sample file, or - for standard input')
+    .argument('<sample>', 'the sample file or folder, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-m, --map <column=field>', 'map a column onto a field (repeatable; field "-" unmaps)', collect, [])
@@ -259,7 +265,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('fingerprint')
     .description('write a privacy-preserving fingerprint of a sample (keyed hashes, no personal data)')
-    .argument('<sample>', 'the sample file')
+    .argument('<sample>', 'the sample file or folder')
     .option('-o, --output <file>', 'write the fingerprint to a file instead of standard output')
     .option('--key <key>', 'HMAC key (default: LEAKCHECK_KEY); keep it secret, comparisons need the same key')
     .option('-m, --map <column=field>', 'map a column onto a field (repeatable; field "-" unmaps)', collect, [])

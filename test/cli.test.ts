@@ -110,7 +110,7 @@ describe('leakcheck CLI', () => {
 
   describe('bad input: one line on stderr and exit 2, or a report saying what was skipped', () => {
     it('missing file', () => expectOneLineError(runCli(['analyze', '/no/such/file.csv']), /no such file/));
-    it('a directory', () => expectOneLineError(runCli(['analyze', tempFile('x', '').replace(/x$/, '')]), /is a directory/));
+    it('a folder of nothing readable', () => expectOneLineError(runCli(['analyze', tempFile('x', '').replace(/x$/, '')]), /is a folder with no member that reads as a sample: x \(is empty\)/));
     it('an empty file', () => expectOneLineError(runCli(['analyze', tempFile('e.csv', '')]), /is empty/));
     it('a whitespace-only file', () => expectOneLineError(runCli(['analyze', tempFile('w.csv', ' \n\t\n')]), /is empty/));
     it('a PNG named .csv', () => {

@@ -2,7 +2,7 @@
 // structure findings say what was skipped, or exit 2 with one line on stderr; never a crash, a stack trace, a
 // hang or unbounded memory. Inputs are generated here into a temp dir; the big ones are streamed to disk.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -694,6 +694,41 @@ describe('tar archives', () => {
 });
 
 const padded = (s: string): number => Math.ceil(Buffer.byteLength(s) / 512) * 512;
+
+describe('folders', () => {
+  it('a folder is read as an archive is: data files first, sub-folders included, links listed and never followed', () => {
+    const root = mkdtempSync(join(dir, 'leak-'));
+    mkdirSync(join(root, 'dump', 'more'), { recursive: true });
+    writeFileSync(join(root, 'README.txt'), 'Sample of 10 crore records. Contact @seller.\n');
+    writeFileSync(join(root, 'dump', 'part1.csv'), HEADER + rowsOf(0, 30));
+    writeFileSync(join(root, 'dump', 'more', 'part2.csv'), HEADER + rowsOf(30, 20));
+    writeFileSync(join(root, 'dump', '._part1.csv'), Buffer.alloc(64, 0));
+    const outside = file('outside.csv', HEADER + rowsOf(100, 5));
+    symlinkSync(outside, join(root, 'dump', 'link.csv'));
+    const r = report([root]);
+    expect(r.input.rows).toBe(50);
+    expect(r.input.archive!.format).toBe('folder');
+    expect(r.input.archive!.members.map((m) => [m.name, m.reason ?? m.status, m.firstRow ?? null])).toEqual([
+      ['dump/part1.csv', 'read', 1],
+      ['dump/more/part2.csv', 'read', 31],
+      ['README.txt', "not read: its columns differ from the first member's (Sample of 10 crore records. Contact @seller.)", null],
+      ['dump/._part1.csv', 'archiver metadata', null],
+      ['dump/link.csv', 'a symbolic link: not followed', null],
+    ]);
+    expect(check(r, 'input-complete').violations).toBe(1);
+    const t = run(['analyze', root]);
+    expect(t.stdout.replace(/\n\s+/g, ' ')).toMatch(/Folder: 2 of 5 files read as one sample \(dump\/part1\.csv, dump\/more\/part2\.csv\)/);
+    // The report is never written into the folder it reads.
+    expectOneLineError(run(['analyze', root, '-o', join(root, 'dump', 'report.json')]), /never writes to its input/);
+    expect(readdirSync(join(root, 'dump')).sort()).toEqual(['._part1.csv', 'link.csv', 'more', 'part1.csv']);
+  });
+
+  it(`a folder of more than ${MAX_ZIP_ENTRIES} entries is refused`, () => {
+    const root = mkdtempSync(join(dir, 'many-'));
+    for (let i = 0; i <= MAX_ZIP_ENTRIES; i++) writeFileSync(join(root, `f${i}.csv`), '');
+    expectOneLineError(run(['analyze', root]), /is a folder of more than 10000 entries/);
+  });
+});
 
 describe('nothing from the sample reaches anyone unescaped', () => {
   const ESC = '\u001b';

@@ -161,14 +161,14 @@ describe('delimited text', () => {
     const r = await read(file(md, 'md'));
     expect(r.sample.columns()).toEqual(['Name', 'Mobile No', 'Gender']);
     expect(codes(r)).toEqual(['table-rule@2', 'extra-cells@4']);
-    expect(r.records.map((x) => [x.line, x.cells.map((c) => c.trim())])).toEqual([
+    expect(r.records.map((x) => [x.line, x.cells!.map((c) => c.trim())])).toEqual([
       [3, ['Asha Rao', '9876543210', 'Female']],
       [4, ['Ravi \\', 'Kumar', '9123456780', 'Male']],
       [5, ['', '9000000000', 'Male']],
     ]);
     // Without edge pipes, and a pipe-separated file with no rule, read as before.
     const bare = await read(file('Name | Gender\n--- | ---\nAsha | Female\n'));
-    expect([bare.sample.columns(), bare.records.map((x) => x.cells.map((c) => c.trim())), codes(bare)]).toEqual([['Name', 'Gender'], [['Asha', 'Female']], ['table-rule@2']]);
+    expect([bare.sample.columns(), bare.records.map((x) => x.cells!.map((c) => c.trim())), codes(bare)]).toEqual([['Name', 'Gender'], [['Asha', 'Female']], ['table-rule@2']]);
     const psv = await read(file('|name|gender|\n|Asha|Female|\n'));
     expect(psv.sample.columns()).toEqual(['column_1', 'name', 'gender', 'column_4']);
   });
@@ -603,11 +603,11 @@ describe('inputs that are not samples', () => {
     ['a whitespace-only file', () => file(' \n\t\r\n  '), /whitespace only/],
     ['a BOM-only file', () => file(Buffer.from([0xef, 0xbb, 0xbf])), /empty/],
     ['a PNG image', () => file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'png'), /PNG image/],
-    ['a directory', () => {
+    ['an empty folder', () => {
       const d = join(dir, `d${++n}`);
       mkdirSync(d);
       return d;
-    }, /directory/],
+    }, /is a folder with no files in it/],
     ['a missing file', () => join(dir, 'no-such-file.csv'), /no such file/],
     ['a corrupt gzip with nothing readable', () => file(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x67, 0x61, 0x72, 0x62]), 'gz'), /gzip/],
   ])('%s is an InputError', async (_, make, message) => {

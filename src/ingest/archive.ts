@@ -1,4 +1,4 @@
-// An archive (zip, tar) read as one sample. Its files come from a source (zip.ts, tar.ts) in the order they are
+// An archive (zip, tar) or a folder read as one sample. Its files come from a source (zip.ts, tar.ts, folder.ts) in the order they are
 // to be considered. The first one that reads as a sample leads; every later file in the same format with the
 // same columns is read after it, as one sample (records numbered on across files, lines within their file).
 // The others are listed as skipped, with the reason, and reported by the `input-complete` check. Nothing is
@@ -15,6 +15,22 @@ export const MAX_LISTED = 100;
 
 /** Names of files that usually hold the data (the zip reader tries them first). */
 export const DATA_NAME = /\.(?:csv|tsv|tab|psv|txt|json|ndjson|jsonl|sql)(?:\.gz)?$/i;
+/** Names of files that certainly hold data: tried first. */
+const STRONG_DATA_NAME = /\.(?:csv|tsv|json|ndjson|jsonl)(?:\.gz)?$/i;
+
+/**
+ * The order files of a zip or a folder are tried in, each group in its given order: data names (`.csv`, `.json`,
+ * ...), then plain-text names (`.txt`, `.tab`, `.psv`, none), then the rest: a file named `.pdf` or `.png` is
+ * still tried (the content decides), but after everything more likely to be the data.
+ */
+export function dataFirst<T>(files: readonly T[], name: (f: T) => string): T[] {
+  const rank = (f: T): number => {
+    const n = name(f);
+    return STRONG_DATA_NAME.test(n) ? 0 : DATA_NAME.test(n) || !/\.[a-z0-9]{1,5}$/i.test(n) ? 1 : 2;
+  };
+  return files.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
+}
+
 /** Files archivers add that hold no data (macOS resource forks, Finder and Explorer caches). */
 export const METADATA = /(?:^|\/)(?:__MACOSX\/|\._[^/]*$|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i;
 
@@ -66,7 +82,7 @@ export async function readArchiveSample(
   budget: Budget,
   fromText: FromText,
 ): Promise<Sample> {
-  const label = `a ${source.format} archive`;
+  const label = source.format === 'folder' ? 'a folder' : `a ${source.format} archive`;
   const archive = (): ArchiveInfo => {
     const all = source.listing();
     return { format: source.format, entries: source.entries(), members: all.slice(0, MAX_LISTED), unlisted: Math.max(0, all.length - MAX_LISTED) };

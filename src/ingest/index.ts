@@ -7,6 +7,7 @@ import { readJson } from './json.js';
 import { ByteLimit, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
 import { looksLikeSql, readSql } from './sql.js';
 import { looksLikeKeyValue, readKeyValue } from './text.js';
+import { readFolderSample } from './folder.js';
 import { readTarSample } from './tar.js';
 import { readZipSample } from './zip.js';
 
@@ -74,6 +75,7 @@ export async function readSample(
   const opened = await openInput(path, opts, budget);
   if (opened.kind === 'zip') return readZipSample(opened, onIssue, opts, budget, sampleFromText);
   if (opened.kind === 'tar') return readTarSample(opened, onIssue, opts, budget, sampleFromText);
+  if (opened.kind === 'folder') return readFolderSample(opened.path, onIssue, opts, budget, sampleFromText);
   return sampleFromText(path, opened.text, onIssue, opts);
 }
 

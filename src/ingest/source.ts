@@ -135,7 +135,6 @@ async function openBytes(path: string, opts: OpenOptions): Promise<{ it: AsyncIt
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `no such file: ${path}` : `cannot open ${path} (${code ?? 'error'})`);
   }
-  if (stat.isDirectory()) throw new InputError(`${path} is a directory, not a sample file`);
   const it = createReadStream(path, { flags: 'r', highWaterMark: HEAD_BYTES })[Symbol.asyncIterator]();
   return stat.isFile() ? { it, size: stat.size } : { it };
 }
@@ -234,16 +233,18 @@ export interface ByteInput {
 export type Opened =
   | { kind: 'text'; text: TextSource }
   | { kind: 'zip'; path: string; buffer?: Buffer }
+  | { kind: 'folder'; path: string }
   | { kind: 'tar'; path: string; input: ByteInput; inflated: Inflated; size?: number };
 
 /** Largest zip archive read from standard input (it must be held in memory: a zip is read from its end). */
 export const MAX_STDIN_ZIP = 256 * 2 ** 20;
 
 /**
- * Open an input: a zip archive (read by zip.ts) or a text sample, decoded. Throws InputError when there is
- * no text to read.
+ * Open an input: a zip or tar archive (zip.ts, tar.ts), a folder (folder.ts), or a text sample, decoded. Throws InputError
+ * when there is no text to read.
  */
 export async function openInput(path: string, opts: OpenOptions = {}, budget = newBudget(opts)): Promise<Opened> {
+  if (!opts.stream && (await fsp.stat(path).catch(() => undefined))?.isDirectory()) return { kind: 'folder', path };
   const { it: raw, size } = await openBytes(path, opts);
   const first = await peek(raw, HEAD_BYTES);
   if (first.error) {

@@ -5,14 +5,12 @@ import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import type { ArchiveMember, IngestIssue } from '../types.js';
-import { DATA_NAME, METADATA, oneLine, readArchiveSample, shownName, unsafeName, type ArchiveFile } from './archive.js';
+import { dataFirst, METADATA, oneLine, readArchiveSample, shownName, unsafeName, type ArchiveFile } from './archive.js';
 import type { ReadOptions, Sample } from './index.js';
 import { inflate, ReadFailure, SAMPLE_FORMATS, type Budget, type ByteInput } from './source.js';
 
 /** An archive with more entries than this is refused (exit 2): extract the members wanted. */
 export const MAX_ZIP_ENTRIES = 10_000;
-
-const STRONG_DATA_NAME = /\.(?:csv|tsv|json|ndjson|jsonl)(?:\.gz)?$/i;
 
 interface Member {
   entry: yauzl.Entry;
@@ -109,8 +107,7 @@ export async function readZipSample(
     if (zip.entryCount > MAX_ZIP_ENTRIES) {
       throw new InputError(`${path} is a zip archive of ${zip.entryCount} entries, more than ${MAX_ZIP_ENTRIES}: extract the members to analyse`);
     }
-    const data: Member[] = [];
-    const other: Member[] = [];
+    const files: Member[] = [];
     const ignored: Member[] = [];
     let listError: Error | undefined;
     try {
@@ -121,18 +118,15 @@ export async function readZipSample(
         if (METADATA.test(name)) {
           m.info.reason = 'archiver metadata';
           ignored.push(m);
-        } else (STRONG_DATA_NAME.test(name) ? data : other).push(m);
+        } else files.push(m);
       }
     } catch (err) {
       listError = new Error(`its directory: ${oneLine(err)}`);
     }
     // An Office or OpenDocument file is a zip of XML parts: say what it is rather than read its XML as CSV.
-    const office = data.length ? undefined : officeKind(other.map((m) => m.name));
+    const office = officeKind(files.map((m) => m.name));
     if (office) throw new InputError(`${path} is ${office}, not a ${SAMPLE_FORMATS} sample: save it as CSV (UTF-8) and analyse that`);
-    // Plain-text names (.txt, .tab, .psv, none) before other files: a member named .pdf or .png is still
-    // tried (the content decides), but after everything more likely to be the data.
-    other.sort((a, b) => Number(!DATA_NAME.test(a.name) && /\.[a-z0-9]{1,5}$/i.test(a.name)) - Number(!DATA_NAME.test(b.name) && /\.[a-z0-9]{1,5}$/i.test(b.name)));
-    const members = [...data, ...other];
+    const members = dataFirst(files, (m) => m.name);
     const listing = [...members, ...ignored].map((m) => m.info);
 
     let doneIn = 0; // compressed bytes of the members finished

@@ -11,7 +11,8 @@ export function percent(r: number | null): string {
   return r === 0 ? '0%' : r < 0.001 ? '<0.1%' : `${(r * 100).toFixed(r < 0.1 ? 1 : 0)}%`;
 }
 
-/** How an archive is named before the list of its files: "Zip archive", "Tar archive". */
+/** How an archive is named before the list of its files: "Zip archive", "Tar archive", "Folder". */
 export function archiveLabel(archive: { format: string }): string {
-  return `${archive.format[0].toUpperCase()}${archive.format.slice(1)} archive`;
+  const name = `${archive.format[0].toUpperCase()}${archive.format.slice(1)}`;
+  return archive.format === 'folder' ? name : `${name} archive`;
 }
