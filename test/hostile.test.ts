@@ -186,7 +186,7 @@ function tarHeader(name: string, size: number, type: string): Buffer {
   h.write('0000000\0', 116);
   h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
   h.write('00000000000\0', 136);
-  h.write(type, 156);
+  h.write(type, 156, 'latin1');
   h.write('ustar\u000000', 257, 'latin1');
   h.fill(32, 148, 156);
   let sum = 0;
@@ -649,6 +649,12 @@ describe('tar archives', () => {
     const r = report([after], { heap: 200 });
     expect(r.input.rows).toBe(10);
     expect(messages(r, 'input-complete')).toContain('archive member (archive): the compressed data expands more than 100 times (a decompression bomb?): the rest of the archive was not read');
+  });
+
+  it('an entry type byte that is a control character is shown as a number', () => {
+    const r = report([file('odd.tar', tar([{ name: 'odd', type: '\u009b', data: 'x' }, { name: 'a.csv', data: HEADER + rowsOf(0, 3) }]))]);
+    expect(r.input.archive!.members[0].reason).toBe('not read: a tar entry of type 0x9b, not a file');
+    expect(JSON.stringify(r)).not.toMatch(/[\u0080-\u009f]/);
   });
 
   it('--max-bytes counts the files passed by too', () => {

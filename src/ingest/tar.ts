@@ -218,7 +218,9 @@ export async function readTarSample(
       listing.push(info);
       // Links, devices and archiver metadata are listed, as a zip's metadata is, but hold nothing to read.
       const regular = type === '0' || type === '7';
-      const nothing = !regular ? `not read: ${ENTRY_KIND[type] ?? `a tar entry of type ${JSON.stringify(type)}`}, not a file` : METADATA.test(name) ? 'archiver metadata' : undefined;
+      // (The type is a byte of the file: shown as a number unless it is a printable character.)
+      const kind = ENTRY_KIND[type] ?? `a tar entry of type ${/^[!-~]$/.test(type) ? type : `0x${block[156].toString(16)}`}`;
+      const nothing = !regular ? `not read: ${kind}, not a file` : METADATA.test(name) ? 'archiver metadata' : undefined;
       if (nothing) {
         info.reason = nothing;
         await passed(blockEnd - tar.offset);
@@ -227,7 +229,7 @@ export async function readTarSample(
       const unreadable =
         unsafeName(name) ??
         (TAR_DATA_NAME.test(name) ? null : 'not read: not a data file name (.csv, .tsv, .json, .ndjson, .sql)');
-      const start = tar.offset;
+      const length = dataEnd - tar.offset;
       return {
         info,
         unreadable,
@@ -235,7 +237,7 @@ export async function readTarSample(
           let taken = 0;
           return {
             label: 'the member',
-            it: tar.stream(dataEnd - start, (k) => (taken = k))[Symbol.asyncIterator](),
+            it: tar.stream(length, (k) => (taken = k))[Symbol.asyncIterator](),
             bytesIn: () => taken,
           };
         },
