@@ -1,8 +1,8 @@
-// An archive (zip, tar) or a folder read as one sample. Its files come from a source (zip.ts, tar.ts, folder.ts) in the order they are
-// to be considered. The first one that reads as a sample leads; every later file in the same format with the
-// same columns is read after it, as one sample (records numbered on across files, lines within their file).
-// The others are listed as skipped, with the reason, and reported by the `input-complete` check. Nothing is
-// extracted: files are streamed, never written to disk.
+// An archive (zip, tar) or a folder read as one sample. Its files come from a source (zip.ts, tar.ts, folder.ts)
+// in the order they are to be considered. The first one that reads as a sample leads; every later file in the
+// same format with the same columns is read after it, as one sample (records numbered on across files, lines
+// within their file). The others are listed as skipped, with the reason, and reported by the `input-complete`
+// check. Nothing is extracted: files are streamed, never written to disk.
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import { safeText } from '../report/safe.js';
@@ -13,8 +13,8 @@ import { decodeBytes, type Budget, type ByteInput, type TextSource } from './sou
 /** Files listed in the report; the rest are counted. */
 export const MAX_LISTED = 100;
 
-/** Names of files that usually hold the data (the zip reader tries them first). */
-export const DATA_NAME = /\.(?:csv|tsv|tab|psv|txt|json|ndjson|jsonl|sql)(?:\.gz)?$/i;
+/** Names of files that usually hold the data, as text (tried before other names). */
+const DATA_NAME = /\.(?:csv|tsv|tab|psv|txt|json|ndjson|jsonl|sql)(?:\.gz)?$/i;
 /** Names of files that certainly hold data: tried first. */
 const STRONG_DATA_NAME = /\.(?:csv|tsv|json|ndjson|jsonl)(?:\.gz)?$/i;
 
@@ -55,7 +55,7 @@ export interface ArchiveFile {
   bytes: () => Promise<ByteInput>;
 }
 
-/** What zip.ts and tar.ts give the reader. */
+/** What zip.ts, tar.ts and folder.ts give the reader. */
 export interface ArchiveSource {
   format: ArchiveInfo['format'];
   /** The next file to consider, or null after the last. Asking for the next ends the previous file's bytes. */
