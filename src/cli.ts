@@ -211,7 +211,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('analyze')
-    .description('analyse a sample file (CSV, TSV, JSON, NDJSON, SQL dump, key-value text; gzip or not; or a zip or tar of them) and report a verdict')
+    .description('analyse a sample file (CSV, TSV, JSON, NDJSON, SQL dump, key-value text, Excel workbook; gzip or not; or a zip or tar of them) and report a verdict')
     .argument('<sample>', 'the sample file or folder, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
@@ -221,7 +221,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--limit <rows>', 'analyse at most this many records', positiveInt('--limit'))
     .option('--header', 'the first row of a CSV/TSV is a header (default: detected)')
     .option('--no-header', 'the first row of a CSV/TSV is a record, not a header')
-    .option('--table <name>', 'the table of an SQL dump to read, here and in --against dumps (default: the first with rows)')
+    .option('--table <name>', 'the table of an SQL dump (here and in --against dumps) or the sheet of a workbook to read (default: the first)')
     .option('--reveal', 'show personal values in examples unmasked')
     .option('-q, --quiet', 'print nothing but the report and errors')
     .option('--as-of <date>', 'judge dates against this day instead of today (YYYY-MM-DD)', parseAsOf)

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, fixtureFiles } from '../src/synth/fixtures.js';
+import { xlsx, type XlsxCell } from './support/xlsx.js';
 import { analyzeJson, runCli, tempFile } from './support/cli.js';
 
 describe('fixtures', () => {
@@ -95,6 +96,29 @@ describe('fixtures', () => {
     const plain = analyzeJson([tempFile('iso.csv', `${isoCsv}\n`)]).report;
     expect(plain.input.datesTyped).toBeUndefined();
     expect(plain.checks.find((c) => c.id === 'date-format')!.violations).toBeGreaterThan(400);
+  });
+
+  // A workbook keeps numbers and dates as values: read in place, it gives the CSV's records, where "save as CSV"
+  // would have written the reference ids as 8.16486E+13.
+  it('beneficiaries.csv as an Excel workbook: the same records, the same findings; --table picks a sheet', () => {
+    const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n');
+    const keys = header.split(',');
+    const cell = (k: string, v: string): XlsxCell =>
+      v === '' ? null : k.endsWith('_date') ? new Date(Date.UTC(+v.slice(6), +v.slice(3, 5) - 1, +v.slice(0, 2))) : /^\d+$/.test(v) && k !== 'mobile_number' ? Number(v) : v;
+    const book = tempFile('leak.xlsx', xlsx({ Beneficiaries: [keys, ...lines.map((l) => l.split(',').map((v, k) => cell(keys[k], v)))], States: [['state', 'count'], ['Bihar', 3]] }));
+    const workbook = analyzeJson([book]).report;
+    const csv = analyzeJson(['fixtures/beneficiaries.csv']).report;
+    expect([workbook.input.format, workbook.input.rows, workbook.input.datesTyped]).toEqual(['xlsx', 300, true]);
+    expect(workbook.mapping.map((m) => [m.column, m.field])).toEqual(csv.mapping.map((m) => [m.column, m.field]));
+    const counts = (r: typeof csv) => r.checks.filter((c) => c.category !== 'structure').map((c) => [c.id, c.applicable, c.violations]);
+    expect(counts(workbook)).toEqual(counts(csv));
+    expect(workbook.verdict.label).toBe(csv.verdict.label);
+    // The other sheet is named as not read.
+    expect(workbook.checks.find((c) => c.id === 'input-complete')!.examples.map((e) => e.message)).toEqual(['archive member sheet States: not read: one sheet is read (--table chooses)']);
+    const states = analyzeJson([book, '--table', 'states']).report;
+    expect([states.input.rows, states.input.columns]).toEqual([1, ['state', 'count']]);
+    const wrong = runCli(['analyze', book, '--table', 'people']);
+    expect([wrong.code, wrong.stderr]).toEqual([2, 'leakcheck: --table people: the workbook has no such sheet (sheets: Beneficiaries, States)\n']);
   });
 
   // The June 2023 bot answered with one `Key: value` line per field; the same records pasted that way read alike.

@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
@@ -19,6 +19,8 @@ import { renderMarkdown } from '../src/reporters/markdown.js';
 import { renderTerminal } from '../src/reporters/terminal.js';
 import type { CheckResult, Report } from '../src/types.js';
 import { BIN, parseReport, ROOT } from './support/cli.js';
+import { xlsx } from './support/xlsx.js';
+import { zip } from './support/zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakcheck-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,74 +99,6 @@ const rowsOf = (from: number, count: number): string =>
 function bombText(mib: number): Buffer {
   const block = Buffer.from(`${'1'.repeat(1023)}\n`.repeat(1024));
   return Buffer.concat([Buffer.from('code\n'), ...Array.from({ length: mib }, () => block)]);
-}
-
-// ---- A minimal zip writer: enough to build the archives leaks come in, and the hostile ones. ----
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, i) => {
-  let c = i;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-interface ZipMember {
-  name: string;
-  data: Buffer | string;
-  store?: boolean;
-  /** Declare this uncompressed size instead of the true one (a zip bomb's lie). */
-  declaredSize?: number;
-  encrypted?: boolean;
-  method?: number;
-}
-
-function zip(members: ZipMember[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const m of members) {
-    const data = Buffer.from(m.data);
-    const body = m.store ? data : deflateRawSync(data);
-    const name = Buffer.from(m.name, 'utf8');
-    const method = m.method ?? (m.store ? 0 : 8);
-    const flags = 0x0800 | (m.encrypted ? 1 : 0);
-    const size = m.declaredSize ?? data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(flags, 8);
-    c.writeUInt16LE(method, 10);
-    c.writeUInt32LE(crc32(data), 16);
-    c.writeUInt32LE(body.length, 20);
-    c.writeUInt32LE(size, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, name);
-    offset += 30 + name.length + body.length;
-  }
-  const dirBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(dirBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dirBuf, end]);
 }
 
 // ---- A minimal tar writer (ustar, with GNU long names and pax records on request). ----
@@ -331,11 +265,33 @@ describe('binary files named .csv', () => {
   });
 
   it.each([
-    ['xlsx', ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'], /is an Excel workbook \(\.xlsx\).*save it as CSV/],
+    // (A workbook is read: one with no sheet in it has nothing to read.)
+    ['xlsx', ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'], /is an Excel workbook with no sheet/],
     ['docx', ['[Content_Types].xml', 'word/document.xml'], /is a Word document/],
     ['ods', ['mimetype', 'content.xml', 'META-INF/manifest.xml'], /is an OpenDocument file/],
   ])('an Office file (%s, a zip of XML): exit 2 naming what it is', (ext, names, pattern) => {
     expectOneLineError(run(['analyze', file(`leak.${ext}`, zip(names.map((name) => ({ name, data: '<x/>' }))))]), pattern);
+  });
+
+  it('a workbook whose sheet is a bomb is stopped at the ratio limit, in bounded memory', () => {
+    const row = (r: number): string => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${'1'.repeat(1000)}</t></is></c></row>`;
+    const rows = Array.from({ length: 90_000 }, (_, i) => row(i + 2)).join('');
+    const book = xlsx({ S: [] }, { S: `<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c></row>${rows}` });
+    const r = report([file('bomb.xlsx', book)], { heap: 300 });
+    expect(r.input.format).toBe('xlsx');
+    expect(r.input.rows).toBeGreaterThan(10_000);
+    expect(r.input.rows).toBeLessThan(90_000);
+    expect(messages(r, 'input-complete').join('\n')).toMatch(/expands more than 100 times/);
+    // Its shared strings, read whole before the sheet: exit 2 saying why.
+    const strings = `<sst>${`<si><t>${'1'.repeat(1000)}</t></si>`.repeat(90_000)}</sst>`;
+    const parts = [
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/sharedStrings.xml', data: strings },
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>' },
+    ];
+    expectOneLineError(run(['analyze', file('strings.xlsx', zip(parts))], { heap: 300 }), /cannot read the workbook's xl\/sharedStrings\.xml \(.*expands more than 100 times/);
   });
 
   it('a zip named .csv is read as the zip archive it is', () => {

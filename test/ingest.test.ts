@@ -11,6 +11,7 @@ import { Decoder } from '../src/ingest/decode.js';
 import { projectRows, readSample, sniffFormat, type ReadOptions, type Sample } from '../src/ingest/index.js';
 import { keyValue } from '../src/ingest/text.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
+import { xlsx } from './support/xlsx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakcheck-ingest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -702,6 +703,36 @@ describe('key-value text (a bot\'s replies, a paste)', () => {
     expect(r.records[2999].line).toBe(2999 * 4 + 1);
     expect(values(r.records[1234])).toEqual({ Name: 'Person 1234', Gender: 'Female', 'Birth Year': '1984' });
     expect(r.issues).toEqual([]);
+  });
+});
+
+describe('Excel workbooks', () => {
+  it('reads cells as the workbook holds them: shared, inline and rich text, numbers in full, dates, gaps', async () => {
+    const sheet = [
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c><c r="D1" t="s"><v>2</v></c><c r="E1" t="s"><v>3</v></c></row>',
+      // Rich text with a phonetic guide, an entity, a number Excel wrote with an exponent, a date, a boolean.
+      '<row r="2"><c r="A2" t="inlineStr"><is><r><t>Asha</t></r><r><t xml:space="preserve"> R&amp;o</t></r><rPh><t>x</t></rPh></is></c><c r="B2"><v>8.1648558615904E+13</v></c><c r="C2" s="1"><v>44368</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c></row>',
+      // Row 3 left out (blank), a gap at B, trailing cells left out.
+      '<row r="4"><c r="A4" t="str"><v>Ravi</v></c><c r="C4" s="1"><v>44400.75</v></c></row>',
+    ].join('');
+    const r = await read(file(xlsx({ People: [['Ref', 'Dose date', 'Consent', 'Note']] }, { People: sheet }), 'xlsx'));
+    expect([r.sample.format(), r.sample.columns()]).toEqual(['xlsx', ['Name', 'Ref', 'Dose date', 'Consent', 'Note']]);
+    expect(r.records.map((x) => [x.line, x.cells])).toEqual([
+      [2, ['Asha R&o', '81648558615904', '2021-06-21', 'TRUE', '#N/A']],
+      [4, ['Ravi', '', '2021-07-23', '', '']],
+    ]);
+    expect(codes(r)).toEqual(['blank-row@3']);
+    expect(r.sample.datesTyped?.()).toBe(true);
+  });
+
+  it('a one-column sheet of text with semicolons and tabs stays one column', async () => {
+    const r = await read(file(xlsx({ Notes: [['note'], ['a;b;c'], ['d\te;f'], ['g;h'], ['x, "y"']] }), 'xlsx'));
+    // (A single column of text is a list: its first cell is data, as in a CSV.)
+    expect(r.records.map((x) => x.cells)).toEqual([['note'], ['a;b;c'], ['d\te;f'], ['g;h'], ['x, "y"']]);
+  });
+
+  it('a workbook without sheets, or whose sheet is empty, is not a sample', async () => {
+    await expect(read(file(xlsx({ Empty: [] }), 'xlsx'))).rejects.toThrow(/sheet Empty is empty: there are no records/);
   });
 });
 

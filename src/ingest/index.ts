@@ -162,7 +162,8 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
     return sample({ format: () => 'sql', batches: r.batches, columns: () => r.columns });
   }
   if (kind === 'text') return sample({ format: () => 'text', batches: readKeyValue(watch.chunks, issue), columns: () => [] });
-  const delimiter = sniffDelimiter(text.head);
+  // A workbook's rows come as CSV lines written by xlsx.ts: commas, whatever the cells hold.
+  const delimiter = opts.format === 'xlsx' ? ',' : sniffDelimiter(text.head);
   const r = readCsv(watch.chunks, delimiter, issue, opts.header);
   return sample({ format: () => opts.format ?? (delimiter === '\t' ? 'tsv' : 'csv'), delimiter, batches: r.batches, header: () => r.header, columns: () => r.columns });
 }

@@ -324,16 +324,17 @@ export async function inflateInput(input: ByteInput): Promise<Inflated> {
 }
 
 /**
- * Decode a byte stream: undo gzip, refuse binary content, decode the text, and stop at the byte budget or
- * when a compressed stream expands more than MAX_RATIO times. Throws InputError when there is no text.
+ * Decode a byte stream: undo gzip, refuse binary content (and markup, unless `xml`: a workbook's parts), decode
+ * the text, and stop at the byte budget or when a compressed stream expands more than MAX_RATIO times. Throws
+ * InputError when there is no text.
  */
-export async function decodeBytes(input: ByteInput, budget: Budget, inflated?: Inflated): Promise<TextSource> {
+export async function decodeBytes(input: ByteInput, budget: Budget, inflated?: Inflated, xml = false): Promise<TextSource> {
   const { label } = input;
   const { compression, bytes, head: headChunks, done: headDone, error: headError } = inflated ?? (await inflateInput(input));
   const compressed = compression === 'gzip' || input.deflated === true;
   const headBuf = Buffer.concat(headChunks);
   const { encoding, bomLength } = detectBom(headBuf);
-  const kind = binaryKind(headBuf.subarray(bomLength), encoding) ?? markupKind(headBuf.subarray(bomLength));
+  const kind = binaryKind(headBuf.subarray(bomLength), encoding) ?? (xml ? null : markupKind(headBuf.subarray(bomLength)));
   if (kind) {
     await bytes.return?.();
     throw new InputError(`${label} looks like ${kind}, not a ${SAMPLE_FORMATS} sample`);

@@ -7,7 +7,8 @@ import { InputError } from '../errors.js';
 import type { ArchiveMember, IngestIssue } from '../types.js';
 import { dataFirst, METADATA, oneLine, readArchiveSample, shownName, unsafeName, type ArchiveFile } from './archive.js';
 import type { ReadOptions, Sample } from './index.js';
-import { inflate, ReadFailure, SAMPLE_FORMATS, type Budget, type ByteInput } from './source.js';
+import { decodeBytes, inflate, ReadFailure, SAMPLE_FORMATS, type Budget, type ByteInput } from './source.js';
+import { readXlsxSample, type OpenPart } from './xlsx.js';
 
 /** An archive with more entries than this is refused (exit 2): extract the members wanted. */
 export const MAX_ZIP_ENTRIES = 10_000;
@@ -74,11 +75,13 @@ async function memberBytes(zip: yauzl.ZipFile, m: Member): Promise<ByteInput> {
   return { label: 'the member', it, bytesIn: () => bytesIn, deflated };
 }
 
+const EXCEL = 'an Excel workbook (.xlsx)';
+
 /** What kind of Office Open XML or OpenDocument file these member names make, or undefined. */
 export function officeKind(names: readonly string[]): string | undefined {
   const has = (prefix: string): boolean => names.some((n) => n.startsWith(prefix));
   if (names.includes('[Content_Types].xml')) {
-    if (has('xl/')) return 'an Excel workbook (.xlsx)';
+    if (has('xl/')) return EXCEL;
     if (has('word/')) return 'a Word document (.docx)';
     if (has('ppt/')) return 'a PowerPoint presentation (.pptx)';
   }
@@ -125,6 +128,27 @@ export async function readZipSample(
     }
     // An Office or OpenDocument file is a zip of XML parts: say what it is rather than read its XML as CSV.
     const office = officeKind(files.map((m) => m.name));
+    if (office === EXCEL) {
+      // A workbook is read in place: its parts are members of this zip, which stays open while the sheet streams.
+      const parts = new Map(files.map((m) => [m.name.toLowerCase(), m]));
+      const open: OpenPart = async (name) => {
+        const m = parts.get(name.toLowerCase());
+        if (!m) return null;
+        const input = await memberBytes(zip, m);
+        return { input, text: await decodeBytes(input, budget, undefined, true) };
+      };
+      const sample = await readXlsxSample(path, open, onIssue, opts, fromText);
+      return {
+        ...sample,
+        batches: (async function* () {
+          try {
+            yield* sample.batches;
+          } finally {
+            close();
+          }
+        })(),
+      };
+    }
     if (office) throw new InputError(`${path} is ${office}, not a ${SAMPLE_FORMATS} sample: save it as CSV (UTF-8) and analyse that`);
     const members = dataFirst(files, (m) => m.name);
     const listing = [...members, ...ignored].map((m) => m.info);
