@@ -19,9 +19,12 @@ export default defineCheck({
     fields: FIELDS,
     docs: {
       why:
-        "Excel's General format shows a number of 12 digits or more in scientific notation (a 14-digit reference id as 8.16486E+13, a 12-digit Aadhaar number as 2.34568E+11), and a CSV saved from it keeps what was shown. The sample was opened and saved in a spreadsheet on its way: that says nothing about where its records came from, and the digits are gone, so these values are kept out of every other check (an identifier's format, checksum, repeats) rather than counted as malformed. Ask for the file as it was exported.",
+        "Excel's General format shows a number of 12 digits or more in scientific notation (a 14-digit reference id as 8.16486E+13, a 12-digit Aadhaar number as 2.34568E+11), and a CSV saved from it keeps what was shown. The sample was opened and saved in a spreadsheet on its way: that says nothing about where its records came from, and the digits are gone, so these values are kept out of every other check (an identifier's format, checksum, repeats) rather than counted as malformed. Ask for the file as it was exported, or give leakcheck the workbook itself (.xlsx): it keeps the numbers, and is read in full.",
       baseline: 'Not weighed in the verdict: a spreadsheet rewrites genuine and fabricated samples alike.',
-      sources: ['Microsoft: "Excel shows numbers in scientific notation when they are 12 digits or more" (Display numbers in scientific (exponential) notation; Excel specifications: 15 significant digits)'],
+      sources: [
+        'Microsoft KB 65903, Number of significant digits Excel retains (the General format shows at most 11 digits, more in exponential notation; 15 significant digits are kept)',
+        'Microsoft KB 269370 (digits past the fifteenth become zeros)',
+      ],
     },
   },
   create(ctx) {
@@ -51,7 +54,7 @@ export default defineCheck({
         counts.flush(ctx);
         if (!rewritten) return undefined;
         return {
-          summary: `${share(rewritten, values)} identifier values were rewritten by a spreadsheet in scientific notation, their digits lost: they were not judged. The sample was opened and saved in Excel or a similar program; ask for the file as exported (${num(rewritten)} values).`,
+          summary: `${share(rewritten, values)} identifier values were rewritten by a spreadsheet in scientific notation, their digits lost: they were not judged. The sample was opened and saved in Excel or a similar program; ask for the file as exported, or analyse the .xlsx, which keeps the numbers (${num(rewritten)} values).`,
           data: { rewritten },
         };
       },
