@@ -16,7 +16,8 @@ export const DIGIT_FIELDS: ReadonlySet<string> = new Set(
 
 /**
  * A number as a spreadsheet writes it in scientific notation (Excel's General format for 12 digits or more:
- * `8.16486E+13`, `1E+11`): the digits past the sixth are gone.
+ * `8.16486E+13`, `1E+11`, six significant digits at most: the rest are gone). Such a value is not the
+ * identifier the records held, whatever its digits.
  */
 export function isScientific(v: string): boolean {
   const c = v.charCodeAt(1);
