@@ -87,9 +87,10 @@ export interface SampleRecord {
   /** What src/checks/support/record-facts.ts derived from the record, cached for every check that asks. */
   facts?: object;
   /**
-   * Number fields whose value a spreadsheet rewrote in scientific notation (`8.16486E+13`: its digits lost), by
-   * field: kept out of `fields`, so no check judges digits the sample no longer has (the spreadsheet-values check
-   * reports them).
+   * Values rewritten on their way, as the sample has them, by field (the rewritten-values check reports them): an
+   * identifier a spreadsheet wrote in scientific notation (`8.16486E+13`, its digits lost) is kept out of `fields`,
+   * so no check judges digits the sample no longer has; a label translated into Hindi (`पुरुष`) is in `fields` as
+   * CoWin's (`Male`).
    */
   rewritten?: Map<string, string>;
 }

@@ -6,7 +6,7 @@ import inputComplete from './input-complete.js';
 import jsonStructure from './json-structure.js';
 import quoting from './quoting.js';
 import rowShape from './row-shape.js';
-import spreadsheetValues from './spreadsheet-values.js';
+import rewrittenValues from './rewritten-values.js';
 import textEncoding from './text-encoding.js';
 // Formats (Part 2): records against the format they claim, field values against their rules.
 import aadhaarChecksum from './aadhaar-checksum.js';
@@ -110,7 +110,7 @@ export const CHECKS: readonly Check[] = [
   headerLabels,
   rowShape,
   blankRow,
-  spreadsheetValues,
+  rewrittenValues,
   ...FORMAT_CHECKS,
   ...CONSISTENCY_CHECKS,
   ...DUPLICATE_CHECKS,

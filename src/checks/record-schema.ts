@@ -78,7 +78,7 @@ export default defineCheck({
     const typedDate = (field: string, value: string | undefined): boolean =>
       ctx.input.datesTyped === true && FIELD_BY_ID.get(field)?.kind === 'date' && value !== undefined && !Number.isNaN(parseIso(value));
     const onTop = (field: string, e: ErrorObject): void => {
-      // Not empty in the sample: unmapped, or a value a spreadsheet rewrote (spreadsheet-values reports it).
+      // Not empty in the sample: unmapped, or a value a spreadsheet rewrote (rewritten-values reports it).
       if (e.keyword === 'required' && (!ctx.mapped.has(field) || rewritten?.has(field))) return;
       if (typedDate(field, values[field])) return;
       report(field, e, values[field]);

@@ -25,6 +25,20 @@ export function isScientific(v: string): boolean {
 }
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d{1,2}$/i;
 
+/**
+ * Category labels written in Hindi, by field, with CoWin's label each stands for: a translated export's
+ * `पुरुष` is CoWin's `Male`. Read as CoWin's label (the original kept in `rewritten`), so the vocabulary checks
+ * judge what the record says, not the language it was relabelled in.
+ */
+export const TRANSLATIONS: Readonly<Record<string, ReadonlyMap<string, string>>> = {
+  gender: new Map([
+    ['पुरुष', 'Male'],
+    ['महिला', 'Female'],
+    ['स्त्री', 'Female'],
+    ['अन्य', 'Others'],
+  ]),
+};
+
 /** A canonical field id, safe to write as a property name in generated code. */
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
 
@@ -55,12 +69,17 @@ export function createNormalizer(mapping: MappingEntry[]): Normalizer {
   const columns = mapped.map((m) => m.column);
   const init = names.map((n) => `this.${n} = undefined;`).join(' ');
   // The first non-empty cell of the columns mapped to one field wins.
-  // A digit field's value in scientific notation goes to `rewritten`, not `fields`.
+  // A digit field's value in scientific notation goes to `rewritten`, not `fields`; a translated label goes to
+  // `rewritten` and its CoWin label to `fields`.
   const assign = (cell: (k: number) => string): string =>
     mapped
       .map((m, k) => {
         const store = `if (v !== undefined && f.${m.field} === undefined) f.${m.field} = v;`;
-        const rewritten = DIGIT_FIELDS.has(m.field) ? `if (v !== undefined && isScientific(v)) { (r ??= new Map()).set('${m.field}', v); v = undefined; } ` : '';
+        const rewritten = DIGIT_FIELDS.has(m.field)
+          ? `if (v !== undefined && isScientific(v)) { (r ??= new Map()).set('${m.field}', v); v = undefined; } `
+          : TRANSLATIONS[m.field]
+            ? `if (v !== undefined) { const t = T.${m.field}.get(v); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
+            : '';
         return `v = clean(${cell(k)}); ${rewritten}${store}`;
       })
       .join('\n');
@@ -80,7 +99,7 @@ export function createNormalizer(mapping: MappingEntry[]): Normalizer {
       }
       return { row: raw.row, line: raw.line, fields: f, nested: raw.nested, facts: undefined, rewritten: r };
     };`;
-  return new Function('clean', 'columns', 'isScientific', source)(clean, columns, isScientific) as Normalizer;
+  return new Function('clean', 'columns', 'isScientific', 'T', source)(clean, columns, isScientific, TRANSLATIONS) as Normalizer;
 }
 
 /**

@@ -1,4 +1,5 @@
-// spreadsheet-values: identifiers Excel rewrote in scientific notation are reported and kept out of the other checks.
+// rewritten-values: identifiers Excel rewrote in scientific notation are reported and kept out of the other checks;
+// labels translated into Hindi are read as CoWin's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { ROOT, tempFile } from '../support/cli.js';
 /** A CSV's cells as Excel's General format writes numbers of 12 digits or more: 6 significant digits. */
 const excel = (cell: string): string => (/^\d{12,15}$/.test(cell) ? Number(cell).toExponential(5).toUpperCase().replace(/0+E/, 'E').replace('.E', 'E') : cell);
 
-describe('spreadsheet-values', () => {
+describe('rewritten-values', () => {
   it('knows scientific notation as spreadsheets write it, and nothing else', () => {
     for (const v of ['8.16486E+13', '2.34568E+11', '1E+11', '9.87654e+11', '8.1648558615904E+13']) expect(isScientific(v), v).toBe(true);
     for (const v of ['81648558615904', '8.5', '1E-5', 'E+13', '8.16486E13', '12E+11', 'XXXXXXXX4739', '1.2.3E+4']) expect(isScientific(v), v).toBe(false);
@@ -41,15 +42,33 @@ describe('spreadsheet-values', () => {
     const original = await analyze(join(ROOT, 'fixtures/beneficiaries.csv'), { asOf });
     const report = await analyze(tempFile('excel.csv', saved), { asOf });
     expect(report.verdict.label).toBe(original.verdict.label);
-    const s = check(report, 'spreadsheet-values');
+    const s = check(report, 'rewritten-values');
     expect(s.status).toBe('warn');
     expect(s.violations).toBe(report.input.rows);
-    expect(s.summary).toMatch(/rewritten by a spreadsheet in scientific notation/);
+    expect(s.summary).toMatch(/identifiers a spreadsheet wrote in scientific notation, their digits rounded away: they were not judged/);
     expect(s.examples[0]).toMatchObject({ field: 'beneficiary_reference_id', line: 2 });
     // Nothing else calls the rewritten ids malformed, missing, repeated or manufactured.
     for (const id of ['record-schema', 'id-formats', 'duplicate-ids', 'manufactured-ids']) {
       expect(check(report, id).fields?.find((f) => f.field === 'beneficiary_reference_id')?.violations ?? 0, id).toBe(0);
     }
-    expect(check(original, 'spreadsheet-values')).toMatchObject({ status: 'pass', violations: 0 });
+    expect(check(original, 'rewritten-values')).toMatchObject({ status: 'pass', violations: 0 });
+  });
+
+  it('the bundled genuine sample with its genders in Hindi: read as CoWin\'s, reported, the verdict unchanged', async () => {
+    const text = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8');
+    const hindi: Record<string, string> = { Male: 'पुरुष', Female: 'महिला', Others: 'अन्य' };
+    const [header, ...lines] = text.trimEnd().split('\n');
+    const g = header.split(',').indexOf('gender');
+    const translated = [header, ...lines.map((l) => l.split(',').map((v, k) => (k === g ? hindi[v] ?? v : v)).join(','))].join('\n');
+    const asOf = new Date(Date.UTC(2026, 0, 1));
+    const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
+    const original = await analyze(join(ROOT, 'fixtures/beneficiaries.csv'), { asOf });
+    const report = await analyze(tempFile('hindi.csv', `${translated}\n`), { asOf });
+    expect(report.verdict.label).toBe(original.verdict.label);
+    for (const id of ['record-schema', 'vocabulary', 'gender-split']) expect(check(report, id).violations, id).toBe(check(original, id).violations);
+    const s = check(report, 'rewritten-values');
+    expect(s.violations).toBe(lines.length);
+    expect(s.examples[0]).toMatchObject({ field: 'gender', message: `written in Hindi: read as CoWin's "${lines[0].split(',')[g]}"` });
+    expect(s.summary).toMatch(/300 labels were translated into Hindi \((पुरुष|महिला) -> (Male|Female)\): read as CoWin's/);
   });
 });
