@@ -221,7 +221,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--limit <rows>', 'analyse at most this many records', positiveInt('--limit'))
     .option('--header', 'the first row of a CSV/TSV is a header (default: detected)')
     .option('--no-header', 'the first row of a CSV/TSV is a record, not a header')
-    .option('--table <name>', 'the table of an SQL dump (here and in --against dumps) or the sheet of a workbook to read (default: the first)')
+    .option('--table <name>', 'the table of an SQL dump (here and in --against dumps) or the sheet of a workbook to read (default: the first table with rows; every sheet with the first sheet\'s columns)')
     .option('--reveal', 'show personal values in examples unmasked')
     .option('-q, --quiet', 'print nothing but the report and errors')
     .option('--as-of <date>', 'judge dates against this day instead of today (YYYY-MM-DD)', parseAsOf)

@@ -118,7 +118,7 @@ export interface InputInfo {
 
 /** The members of an archive and what became of each. */
 export interface ArchiveInfo {
-  format: 'zip' | 'tar' | 'folder';
+  format: 'zip' | 'tar' | 'folder' | 'workbook';
   /** Entries in the archive (zip: its central directory; tar: the headers read), files and folders. */
   entries: number;
   /** Its files in the order they were considered (data files first), at most 100 listed. */

@@ -100,12 +100,14 @@ describe('fixtures', () => {
 
   // A workbook keeps numbers and dates as values: read in place, it gives the CSV's records, where "save as CSV"
   // would have written the reference ids as 8.16486E+13.
-  it('beneficiaries.csv as an Excel workbook: the same records, the same findings; --table picks a sheet', () => {
+  it('beneficiaries.csv as an Excel workbook, split across two sheets: the same records, the same findings; --table picks a sheet', () => {
     const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n');
     const keys = header.split(',');
     const cell = (k: string, v: string): XlsxCell =>
       v === '' ? null : k.endsWith('_date') ? new Date(Date.UTC(+v.slice(6), +v.slice(3, 5) - 1, +v.slice(0, 2))) : /^\d+$/.test(v) && k !== 'mobile_number' ? Number(v) : v;
-    const book = tempFile('leak.xlsx', xlsx({ Beneficiaries: [keys, ...lines.map((l) => l.split(',').map((v, k) => cell(keys[k], v)))], States: [['state', 'count'], ['Bihar', 3]] }));
+    const rows = lines.map((l) => l.split(',').map((v, k) => cell(keys[k], v)));
+    // As a dump past Excel's row limit is split: the same header on each sheet; and a sheet of something else.
+    const book = tempFile('leak.xlsx', xlsx({ Part1: [keys, ...rows.slice(0, 120)], States: [['state', 'count'], ['Bihar', 3]], Part2: [keys, ...rows.slice(120)] }));
     const workbook = analyzeJson([book]).report;
     const csv = analyzeJson(['fixtures/beneficiaries.csv']).report;
     expect([workbook.input.format, workbook.input.rows, workbook.input.datesTyped]).toEqual(['xlsx', 300, true]);
@@ -113,12 +115,23 @@ describe('fixtures', () => {
     const counts = (r: typeof csv) => r.checks.filter((c) => c.category !== 'structure').map((c) => [c.id, c.applicable, c.violations]);
     expect(counts(workbook)).toEqual(counts(csv));
     expect(workbook.verdict.label).toBe(csv.verdict.label);
-    // The other sheet is named as not read.
-    expect(workbook.checks.find((c) => c.id === 'input-complete')!.examples.map((e) => e.message)).toEqual(['archive member sheet States: not read: one sheet is read (--table chooses)']);
+    expect(workbook.input.archive!.members.map((m) => [m.name, m.reason ?? m.status, m.firstRow ?? null])).toEqual([
+      ['Part1', 'read', 1],
+      ['States', "not read: its columns differ from the first member's (state, count)", null],
+      ['Part2', 'read', 121],
+    ]);
+    expect(workbook.checks.find((c) => c.id === 'input-complete')!.examples.map((e) => e.message)).toEqual([
+      "archive member States: not read: its columns differ from the first member's (state, count)",
+    ]);
+    expect(runCli(['analyze', book]).stdout.replace(/\n\s+/g, ' ')).toMatch(/Workbook: 2 of 3 sheets read as one sample \(Part1, Part2\)/);
     const states = analyzeJson([book, '--table', 'states']).report;
-    expect([states.input.rows, states.input.columns]).toEqual([1, ['state', 'count']]);
+    expect([states.input.rows, states.input.columns, states.input.archive!.members.map((m) => m.reason ?? m.status)]).toEqual([
+      1,
+      ['state', 'count'],
+      ['not read: --table chose another sheet', 'read', 'not read: --table chose another sheet'],
+    ]);
     const wrong = runCli(['analyze', book, '--table', 'people']);
-    expect([wrong.code, wrong.stderr]).toEqual([2, 'leakcheck: --table people: the workbook has no such sheet (sheets: Beneficiaries, States)\n']);
+    expect([wrong.code, wrong.stderr]).toEqual([2, 'leakcheck: --table people: the workbook has no such sheet (sheets: Part1, States, Part2)\n']);
   });
 
   // The June 2023 bot answered with one `Key: value` line per field; the same records pasted that way read alike.

@@ -10,6 +10,9 @@ import { KIND_LABEL, kindOf, type ArchiveInfo, type ArchiveMember, type IngestIs
 import type { ReadOptions, Sample } from './index.js';
 import { decodeBytes, type Budget, type ByteInput, type TextSource } from './source.js';
 
+/** What an archive is called in messages. */
+const LABEL: Readonly<Record<ArchiveInfo['format'], string>> = { zip: 'a zip archive', tar: 'a tar archive', folder: 'a folder', workbook: 'an Excel workbook' };
+
 /** Files listed in the report; the rest are counted. */
 export const MAX_LISTED = 100;
 
@@ -55,7 +58,7 @@ export interface ArchiveFile {
   bytes: () => Promise<ByteInput>;
 }
 
-/** What zip.ts, tar.ts and folder.ts give the reader. */
+/** What zip.ts, tar.ts, folder.ts and xlsx.ts give the reader. */
 export interface ArchiveSource {
   format: ArchiveInfo['format'];
   /** The next file to consider, or null after the last. Asking for the next ends the previous file's bytes. */
@@ -82,7 +85,7 @@ export async function readArchiveSample(
   budget: Budget,
   fromText: FromText,
 ): Promise<Sample> {
-  const label = source.format === 'folder' ? 'a folder' : `a ${source.format} archive`;
+  const label = LABEL[source.format];
   const archive = (): ArchiveInfo => {
     const all = source.listing();
     return { format: source.format, entries: source.entries(), members: all.slice(0, MAX_LISTED), unlisted: Math.max(0, all.length - MAX_LISTED) };

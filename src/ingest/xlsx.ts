@@ -1,16 +1,20 @@
 // Excel workbooks (.xlsx), read in place rather than "saved as CSV" first: Excel writes a CSV as it shows the
-// cells, a 14-digit reference id as 8.16486E+13, while the workbook keeps the number itself. One sheet is read
-// (`--table <sheet>`, else the first); its rows are streamed out of the zip, turned into CSV lines (one per sheet
-// row, so a record's line is its row number until a cell holds a line break) and read by the CSV reader, header
-// detection included. Shared strings are held in memory; dates (numbers in a date format) are written as ISO
+// cells, a 14-digit reference id as 8.16486E+13, while the workbook keeps the number itself. Its sheets are read
+// as an archive's files (archive.ts): the first that reads leads and those with its columns join it (`--table
+// <sheet>` reads one); their rows are streamed out of the zip, turned into CSV lines (one per sheet row, so a
+// record's line is its row number until a cell holds a line break) and read by the CSV reader, header detection
+// included. Shared strings are held in memory; dates (numbers in a date format) are written as ISO
 // 8601 days, the workbook's typed values (`input.datesTyped`). Nothing is extracted.
 import { InputError, UsageError } from '../errors.js';
-import type { IngestIssue } from '../types.js';
+import type { ArchiveMember, IngestIssue } from '../types.js';
+import { readArchiveSample, shownName, type ArchiveFile, type ArchiveSource } from './archive.js';
 import type { ReadOptions, Sample } from './index.js';
-import { MAX_RECORD_CHARS, ReadFailure, type ByteInput, type TextSource } from './source.js';
+import { MAX_RECORD_CHARS, ReadFailure, type Budget, type ByteInput, type TextSource } from './source.js';
 
 /** A part of the workbook, opened as decoded text chunks. */
 export type OpenPart = (name: string) => Promise<{ input: ByteInput; text: TextSource } | null>;
+/** The size a part's entry declares (0 when there is no such part). */
+export type PartSize = (name: string) => number;
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi;
@@ -101,9 +105,11 @@ const INLINE = /<is>([\s\S]*?)<\/is>/;
 export async function readXlsxSample(
   path: string,
   open: OpenPart,
+  sizeOf: PartSize,
   onIssue: (issue: IngestIssue) => void,
   opts: ReadOptions,
-  fromText: (path: string, text: TextSource, onIssue: (issue: IngestIssue) => void, opts: ReadOptions) => Sample,
+  budget: Budget,
+  fromText: Parameters<typeof readArchiveSample>[5],
 ): Promise<Sample> {
   const workbook = await whole(open, 'xl/workbook.xml');
   const rels = await whole(open, 'xl/_rels/workbook.xml.rels');
@@ -121,7 +127,6 @@ export async function readXlsxSample(
   const want = opts.table;
   const sheet = want === undefined ? sheets[0] : sheets.find((s) => s.name.toLowerCase() === want.toLowerCase());
   if (!sheet) throw new UsageError(`--table ${want!.slice(0, 80)}: the workbook has no such sheet (sheets: ${sheets.map((s) => s.name).join(', ').slice(0, 200)})`);
-  for (const s of sheets) if (s !== sheet) onIssue({ code: 'archive-member', line: 0, data: { member: `sheet ${s.name.slice(0, 80)}`, reason: 'not read: one sheet is read (--table chooses)' } });
   const date1904 = /<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook);
 
   // Shared strings, and which cell styles show dates.
@@ -158,15 +163,11 @@ export async function readXlsxSample(
     return /e/i.test(v) && Number.isSafeInteger(n) ? String(n) : v;
   };
 
-  const part = sheet.part ? await open(sheet.part) : null;
-  if (!part) throw new InputError(`${path} is an Excel workbook whose sheet ${sheet.name.slice(0, 80)} cannot be found`);
-  const xml = part.text;
-
   /**
-   * The sheet as CSV text: one line per sheet row (rows the sheet skips are blank lines), in chunks. A sheet leaves
+   * A sheet as CSV text: one line per sheet row (rows the sheet skips are blank lines), in chunks. A sheet leaves
    * out the empty cells at the end of a row: rows are padded to the widest row before them (the header's, as a rule).
    */
-  async function* csv(): AsyncGenerator<string> {
+  async function* csv(xml: TextSource): AsyncGenerator<string> {
     let buffer = '';
     let nextRow = 1;
     let width = 0;
@@ -197,35 +198,49 @@ export async function readXlsxSample(
       if (out) yield out;
     }
   }
-  const chunks = csv();
-  // The first lines, for the CSV reader to sniff: at least 64 KiB of them, or all.
-  let head = '';
-  let first = await chunks.next();
-  while (!first.done && head.length < 64 * 1024) {
-    head += first.value;
-    if (head.length < 64 * 1024) first = await chunks.next();
-  }
-  const done = first.done === true;
-  const text: TextSource = {
-    path: 'the sheet',
-    compression: 'none',
-    encoding: 'utf-8',
-    get bytesIn() {
-      return part.input.bytesIn();
+
+  // The sheets are the archive's files: those with the first's columns are one sample (a dump past Excel's
+  // 1,048,576 rows is split across sheets), the others are skipped with the reason. `--table` reads one.
+  const listing: ArchiveMember[] = sheets.map((s) => ({ name: shownName(s.name), bytes: sizeOf(s.part), status: 'skipped' }));
+  sheets.forEach((s, i) => {
+    if (want === undefined || s === sheet) return;
+    listing[i].reason = 'not read: --table chose another sheet';
+    onIssue({ code: 'archive-member', line: 0, data: { member: listing[i].name, reason: listing[i].reason } });
+  });
+  let at = 0;
+  let done = 0;
+  let current: () => number = () => 0;
+  const source: ArchiveSource = {
+    format: 'workbook',
+    async next(): Promise<ArchiveFile | null> {
+      done += current();
+      current = () => 0;
+      while (at < sheets.length) {
+        const i = at++;
+        if (want !== undefined && sheets[i] !== sheet) continue;
+        const { part } = sheets[i];
+        return {
+          info: listing[i],
+          unreadable: part ? null : 'not read: the workbook does not hold its part',
+          bytes: async () => {
+            const opened = await open(part);
+            if (!opened) throw new Error('the workbook does not hold its part');
+            current = opened.input.bytesIn;
+            const it = (async function* () {
+              for await (const text of csv(opened.text)) yield Buffer.from(text);
+            })();
+            return { label: 'the member', it, bytesIn: opened.input.bytesIn };
+          },
+        };
+      }
+      return null;
     },
-    get bytesOut() {
-      return xml.bytesOut;
-    },
-    head,
-    chunks: (async function* () {
-      yield head;
-      if (done) return;
-      yield* chunks;
-    })(),
-    decodeStats: xml.decodeStats,
+    listing: () => listing,
+    entries: () => sheets.length,
+    bytesIn: () => done + current(),
+    close: () => {},
   };
-  if (head.trim() === '') throw new InputError(`${path} is an Excel workbook whose sheet ${sheet.name.slice(0, 80)} is empty: there are no records to analyse`);
-  const sample = fromText(path, text, onIssue, { ...opts, table: undefined, format: 'xlsx' });
-  // The CSV lines are ours: no delimiter or line ending of the sample's to report.
+  // The CSV lines are ours: read with commas, and no delimiter or line ending of the sample's to report.
+  const sample = await readArchiveSample(path, source, onIssue, opts, budget, (p, text, issue, o) => fromText(p, text, issue, { ...o, table: undefined, format: 'xlsx' }));
   return { ...sample, delimiter: undefined, lineEnding: undefined, datesTyped: () => typedDates };
 }

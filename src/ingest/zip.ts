@@ -131,13 +131,15 @@ export async function readZipSample(
     if (office === EXCEL) {
       // A workbook is read in place: its parts are members of this zip, which stays open while the sheet streams.
       const parts = new Map(files.map((m) => [m.name.toLowerCase(), m]));
+      // The XML is not the sample's text: the sheets' CSV lines count against --max-bytes, the XML keeps the ratio limit.
+      const xmlBudget: Budget = { used: 0, max: Infinity };
       const open: OpenPart = async (name) => {
         const m = parts.get(name.toLowerCase());
         if (!m) return null;
         const input = await memberBytes(zip, m);
-        return { input, text: await decodeBytes(input, budget, undefined, true) };
+        return { input, text: await decodeBytes(input, xmlBudget, undefined, true) };
       };
-      const sample = await readXlsxSample(path, open, onIssue, opts, fromText);
+      const sample = await readXlsxSample(path, open, (name) => parts.get(name.toLowerCase())?.entry.uncompressedSize ?? 0, onIssue, opts, budget, fromText);
       return {
         ...sample,
         batches: (async function* () {

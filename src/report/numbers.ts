@@ -11,8 +11,13 @@ export function percent(r: number | null): string {
   return r === 0 ? '0%' : r < 0.001 ? '<0.1%' : `${(r * 100).toFixed(r < 0.1 ? 1 : 0)}%`;
 }
 
-/** How an archive is named before the list of its files: "Zip archive", "Tar archive", "Folder". */
+/** How an archive is named before the list of its files: "Zip archive", "Tar archive", "Folder", "Workbook". */
 export function archiveLabel(archive: { format: string }): string {
   const name = `${archive.format[0].toUpperCase()}${archive.format.slice(1)}`;
-  return archive.format === 'folder' ? name : `${name} archive`;
+  return archive.format === 'folder' || archive.format === 'workbook' ? name : `${name} archive`;
+}
+
+/** What an archive's files are called: a workbook's are sheets. */
+export function archiveUnit(archive: { format: string }): string {
+  return archive.format === 'workbook' ? 'sheets' : 'files';
 }

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { findProfile } from '../profiles.js';
 import type { CheckResult, Label, Report } from '../types.js';
-import { archiveLabel, count, percent } from '../report/numbers.js';
+import { archiveLabel, archiveUnit, count, percent } from '../report/numbers.js';
 
 const WIDTH = 80;
 /** Columns listed in the mapping section. */
@@ -94,7 +94,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (input.archive) {
     const files = input.archive.members.length + input.archive.unlisted;
     const read = input.archive.members.filter((m) => m.status === 'read').map((m) => m.name);
-    const text = `${archiveLabel(input.archive)}: ${count(read.length)} of ${count(files)} files read as one sample (${read.slice(0, 3).join(', ')}${read.length > 3 ? ', ...' : ''}); --format json lists them all`;
+    const text = `${archiveLabel(input.archive)}: ${count(read.length)} of ${count(files)} ${archiveUnit(input.archive)} read as one sample (${read.slice(0, 3).join(', ')}${read.length > 3 ? ', ...' : ''}); --format json lists them all`;
     for (const [i, l] of wrap(text, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
   }
   for (const l of wrap(terse(verdict.summary), WIDTH - 2)) out.push(`  ${l}`);
