@@ -104,8 +104,8 @@ export interface InputInfo {
   rows: number;
   rowsSkipped: number;
   /**
-   * The dates are a database's own values (an SQL dump, MongoDB's typed `$date`s), written in its convention
-   * (ISO 8601) rather than the convention of the format the records otherwise match.
+   * The dates are a database's or a workbook's typed values (an SQL dump, MongoDB's `$date`s, an .xlsx's date
+   * cells), written in ISO 8601 rather than the convention of the format the records otherwise match.
    */
   datesTyped?: boolean;
   delimiter?: string;
@@ -115,6 +115,14 @@ export interface InputInfo {
   /** A zip archive: its members and which were read (README, "Hostile input"). */
   archive?: ArchiveInfo;
 }
+
+/** What each kind of archive is called: in the reports' heading, in a sentence, and what its files are. */
+export const ARCHIVE_NAMES: Readonly<Record<ArchiveInfo['format'], { title: string; phrase: string; files: string }>> = {
+  zip: { title: 'Zip archive', phrase: 'a zip archive', files: 'files' },
+  tar: { title: 'Tar archive', phrase: 'a tar archive', files: 'files' },
+  folder: { title: 'Folder', phrase: 'a folder', files: 'files' },
+  workbook: { title: 'Workbook', phrase: 'an Excel workbook', files: 'sheets' },
+};
 
 /** The members of an archive and what became of each. */
 export interface ArchiveInfo {

@@ -733,6 +733,7 @@ describe('Excel workbooks', () => {
 
   it('a workbook without sheets, or whose sheet is empty, is not a sample', async () => {
     await expect(read(file(xlsx({ Empty: [] }), 'xlsx'))).rejects.toThrow(/is an Excel workbook with no member that reads as a sample: Empty \(is empty\)/);
+    await expect(read(file(xlsx({}), 'xlsx'))).rejects.toThrow(/is an Excel workbook with no sheet$/);
   });
 });
 

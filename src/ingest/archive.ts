@@ -6,12 +6,9 @@
 import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 import { safeText } from '../report/safe.js';
-import { KIND_LABEL, kindOf, type ArchiveInfo, type ArchiveMember, type IngestIssue, type RawRecord, type SampleKind } from '../types.js';
+import { ARCHIVE_NAMES, KIND_LABEL, kindOf, type ArchiveInfo, type ArchiveMember, type IngestIssue, type RawRecord, type SampleKind } from '../types.js';
 import type { ReadOptions, Sample } from './index.js';
 import { decodeBytes, type Budget, type ByteInput, type TextSource } from './source.js';
-
-/** What an archive is called in messages. */
-const LABEL: Readonly<Record<ArchiveInfo['format'], string>> = { zip: 'a zip archive', tar: 'a tar archive', folder: 'a folder', workbook: 'an Excel workbook' };
 
 /** Files listed in the report; the rest are counted. */
 export const MAX_LISTED = 100;
@@ -85,7 +82,7 @@ export async function readArchiveSample(
   budget: Budget,
   fromText: FromText,
 ): Promise<Sample> {
-  const label = LABEL[source.format];
+  const label = ARCHIVE_NAMES[source.format].phrase;
   const archive = (): ArchiveInfo => {
     const all = source.listing();
     return { format: source.format, entries: source.entries(), members: all.slice(0, MAX_LISTED), unlisted: Math.max(0, all.length - MAX_LISTED) };

@@ -33,10 +33,10 @@ export interface Sample {
   /** Column names: final once the first batch has been pulled (or the sample has ended). */
   columns: () => string[];
   bytes: () => number;
-  /** The file's size in bytes when known (not for standard input or a zip archive): see {@link projectRows}. */
+  /** The file's size in bytes when known (not for standard input, a zip archive or a workbook): see {@link projectRows}. */
   size?: number;
   batches: AsyncGenerator<RawRecord[]>;
-  /** Whether its dates are a database's typed values (MongoDB Extended JSON's `$date`), known once records were read. */
+  /** Whether its dates are typed values (MongoDB Extended JSON's `$date`, a workbook's date cells), known once records were read. */
   datesTyped?: () => boolean;
   /** An archive's members and what became of each (final once `batches` has ended). */
   archive?: () => ArchiveInfo;

@@ -50,7 +50,7 @@ export function newBudget(opts: OpenOptions): Budget {
 }
 
 /** What a sample can be, for messages. */
-export const SAMPLE_FORMATS = 'CSV, TSV, JSON, NDJSON, SQL dump or key-value text';
+export const SAMPLE_FORMATS = 'CSV, TSV, JSON, NDJSON, SQL dump, key-value text or Excel workbook';
 
 const ZIP_MAGIC = [
   [0x50, 0x4b, 0x03, 0x04],
@@ -126,7 +126,8 @@ export function binaryKind(head: Uint8Array, encoding: TextEncoding): string | n
   return n > 0 && control / n > 0.1 ? 'a binary file (not text)' : null;
 }
 
-async function openBytes(path: string, opts: OpenOptions): Promise<{ it: AsyncIterator<Buffer>; size?: number }> {
+/** The input's bytes and, for a regular file, its size; 'folder' for a folder (read by folder.ts). */
+async function openBytes(path: string, opts: OpenOptions): Promise<{ it: AsyncIterator<Buffer>; size?: number } | 'folder'> {
   if (opts.stream) return { it: opts.stream[Symbol.asyncIterator]() };
   let stat;
   try {
@@ -135,6 +136,7 @@ async function openBytes(path: string, opts: OpenOptions): Promise<{ it: AsyncIt
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `no such file: ${path}` : `cannot open ${path} (${code ?? 'error'})`);
   }
+  if (stat.isDirectory()) return 'folder';
   const it = createReadStream(path, { flags: 'r', highWaterMark: HEAD_BYTES })[Symbol.asyncIterator]();
   return stat.isFile() ? { it, size: stat.size } : { it };
 }
@@ -222,13 +224,11 @@ export interface ByteInput {
   bytesIn: () => number;
   /** Already decompressed (a deflated zip member): the ratio limit applies to it. */
   deflated?: boolean;
-  /** Called for every byte taken from `it` (before any gzip layer), so `bytesIn` can count them. */
-  count?: (n: number) => void;
 }
 
 /**
- * An opened input: decoded text; a zip archive for zip.ts (its path; its bytes when it came on stdin); or a tar
- * archive for tar.ts (its bytes, gzip undone, and the file's size when known).
+ * An opened input: decoded text; a zip archive for zip.ts (its path; its bytes when it came on stdin); a folder
+ * for folder.ts; or a tar archive for tar.ts (its bytes, gzip undone, and the file's size when known).
  */
 export type Opened =
   | { kind: 'text'; text: TextSource }
@@ -244,8 +244,9 @@ export const MAX_STDIN_ZIP = 256 * 2 ** 20;
  * when there is no text to read.
  */
 export async function openInput(path: string, opts: OpenOptions = {}, budget = newBudget(opts)): Promise<Opened> {
-  if (!opts.stream && (await fsp.stat(path).catch(() => undefined))?.isDirectory()) return { kind: 'folder', path };
-  const { it: raw, size } = await openBytes(path, opts);
+  const bytes = await openBytes(path, opts);
+  if (bytes === 'folder') return { kind: 'folder', path };
+  const { it: raw, size } = bytes;
   const first = await peek(raw, HEAD_BYTES);
   if (first.error) {
     const err = first.error as NodeJS.ErrnoException;

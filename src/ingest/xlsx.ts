@@ -7,7 +7,7 @@
 // 8601 days, the workbook's typed values (`input.datesTyped`). Nothing is extracted.
 import { InputError, UsageError } from '../errors.js';
 import type { ArchiveMember, IngestIssue } from '../types.js';
-import { readArchiveSample, shownName, type ArchiveFile, type ArchiveSource } from './archive.js';
+import { oneLine, readArchiveSample, shownName, type ArchiveFile, type ArchiveSource } from './archive.js';
 import type { ReadOptions, Sample } from './index.js';
 import { MAX_RECORD_CHARS, ReadFailure, type Budget, type ByteInput, type TextSource } from './source.js';
 
@@ -39,7 +39,13 @@ function runs(xml: string): string {
   return unescapeXml(out);
 }
 
-const attr = (attrs: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+/** One regex per attribute name, compiled once (attributes are read for every cell). */
+const ATTRIBUTES = new Map<string, RegExp>();
+function attr(attrs: string, name: string): string | undefined {
+  let re = ATTRIBUTES.get(name);
+  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`\\b${name}="([^"]*)"`)));
+  return re.exec(attrs)?.[1];
+}
 
 /** Excel's built-in number formats that show dates (and times): 14-22, 27-36, 45-47, 50-58. */
 function builtinDate(id: number): boolean {
@@ -67,7 +73,7 @@ async function whole(open: OpenPart, name: string): Promise<string> {
     }
   } catch (err) {
     // A limit or a corrupt member stops the part: nothing of the sheet can be read without it.
-    throw err instanceof InputError ? err : new InputError(`cannot read the workbook's ${name} (${String((err as Error).message ?? err).slice(0, 160)})`);
+    throw err instanceof InputError ? err : new InputError(`cannot read the workbook's ${name} (${oneLine(err)})`);
   }
   return s;
 }

@@ -1,4 +1,4 @@
-// How counts, rates and archives read in every report: one wording for the terminal, Markdown, HTML, explain and the verdict.
+// How counts and rates read in every report: one wording for the terminal, Markdown, HTML, explain and the verdict.
 
 /** 1234 -> "1,234". */
 export function count(x: number): string {
@@ -9,15 +9,4 @@ export function count(x: number): string {
 export function percent(r: number | null): string {
   if (r === null) return '';
   return r === 0 ? '0%' : r < 0.001 ? '<0.1%' : `${(r * 100).toFixed(r < 0.1 ? 1 : 0)}%`;
-}
-
-/** How an archive is named before the list of its files: "Zip archive", "Tar archive", "Folder", "Workbook". */
-export function archiveLabel(archive: { format: string }): string {
-  const name = `${archive.format[0].toUpperCase()}${archive.format.slice(1)}`;
-  return archive.format === 'folder' || archive.format === 'workbook' ? name : `${name} archive`;
-}
-
-/** What an archive's files are called: a workbook's are sheets. */
-export function archiveUnit(archive: { format: string }): string {
-  return archive.format === 'workbook' ? 'sheets' : 'files';
 }

@@ -1,10 +1,10 @@
 // The HTML report, for incident records: one self-contained file (inline CSS and SVG, no script, no external
 // request, a restrictive Content-Security-Policy) that prints cleanly to PDF. Every sample-derived string goes
 // through htmlEscape.
-import type { CheckResult, Contribution, Report } from '../types.js';
+import { ARCHIVE_NAMES, type CheckResult, type Contribution, type Report } from '../types.js';
 import { baseline, signed } from './markdown.js';
 import { BASELINES } from '../evidence.js';
-import { archiveLabel, count, percent } from '../report/numbers.js';
+import { count, percent } from '../report/numbers.js';
 
 
 /** Escape text for HTML element content and double- or single-quoted attribute values. */
@@ -231,7 +231,7 @@ export function renderHtml(report: Report): string {
     `<section class="card ${LABEL_CLASS[verdict.label]}" id="verdict"><span class="verdict">${e(verdict.label.replace('-', ' '))}</span><span class="score">plausibility <b>${verdict.score}</b> / 100</span>`,
     `<p class="meta"><b>Looks like:</b> ${report.profile ? `${e(report.profile.id)} (fit ${report.profile.confidence.toFixed(2)})` : 'no known CoWin record format'} · <b>Flags:</b> ${verdict.flags.length ? e(verdict.flags.join(', ')) : 'none'}</p>`,
     input.archive
-      ? `<p class="meta"><b>${archiveLabel(input.archive)}:</b> ${e(input.archive.members.filter((m) => m.status === 'read').map((m) => m.name).join(', '))}</p>`
+      ? `<p class="meta"><b>${ARCHIVE_NAMES[input.archive.format].title}:</b> ${e(input.archive.members.filter((m) => m.status === 'read').map((m) => m.name).join(', '))}</p>`
       : '',
     `<p>${e(verdict.summary)}</p></section>`,
     charts.length ? `<h2>Charts</h2>${charts.join('')}` : '',

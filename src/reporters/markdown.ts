@@ -1,7 +1,7 @@
 // The Markdown report, for incident tickets and pull requests. Sample-derived text is escaped.
 import { BASELINES } from '../evidence.js';
-import type { CheckResult, Report } from '../types.js';
-import { archiveLabel, archiveUnit, count, percent } from '../report/numbers.js';
+import { ARCHIVE_NAMES, type CheckResult, type Report } from '../types.js';
+import { count, percent } from '../report/numbers.js';
 
 
 /** Escape text for a Markdown table cell or paragraph: no HTML, no code spans, no table breaks. */
@@ -41,7 +41,8 @@ export function renderMarkdown(report: Report): string {
   out.push(`**Flags:** ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}${input.archive ? '  ' : ''}`);
   if (input.archive) {
     const read = input.archive.members.filter((m) => m.status === 'read').map((m) => mdEscape(m.name));
-    out.push(`**${archiveLabel(input.archive)}:** ${count(read.length)} of ${count(input.archive.members.length + input.archive.unlisted)} ${archiveUnit(input.archive)} read as one sample: ${read.join(', ')}`);
+    const names = ARCHIVE_NAMES[input.archive.format];
+    out.push(`**${names.title}:** ${count(read.length)} of ${count(input.archive.members.length + input.archive.unlisted)} ${names.files} read as one sample: ${read.join(', ')}`);
   }
   out.push('');
   out.push(mdEscape(verdict.summary), '');

@@ -1,8 +1,8 @@
 // The terminal report: verdict first, then the evidence as an aligned table, then the mapping; 80 columns.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { findProfile } from '../profiles.js';
-import type { CheckResult, Label, Report } from '../types.js';
-import { archiveLabel, archiveUnit, count, percent } from '../report/numbers.js';
+import { ARCHIVE_NAMES, type CheckResult, type Label, type Report } from '../types.js';
+import { count, percent } from '../report/numbers.js';
 
 const WIDTH = 80;
 /** Columns listed in the mapping section. */
@@ -94,7 +94,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (input.archive) {
     const files = input.archive.members.length + input.archive.unlisted;
     const read = input.archive.members.filter((m) => m.status === 'read').map((m) => m.name);
-    const text = `${archiveLabel(input.archive)}: ${count(read.length)} of ${count(files)} ${archiveUnit(input.archive)} read as one sample (${read.slice(0, 3).join(', ')}${read.length > 3 ? ', ...' : ''}); --format json lists them all`;
+    const names = ARCHIVE_NAMES[input.archive.format];
+    const text = `${names.title}: ${count(read.length)} of ${count(files)} ${names.files} read as one sample (${read.slice(0, 3).join(', ')}${read.length > 3 ? ', ...' : ''}); --format json lists them all`;
     for (const [i, l] of wrap(text, WIDTH - 4).entries()) out.push(i ? `    ${l}` : `  ${l}`);
   }
   for (const l of wrap(terse(verdict.summary), WIDTH - 2)) out.push(`  ${l}`);
