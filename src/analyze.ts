@@ -129,7 +129,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   };
   for (const i of pending) deliver(i);
 
-  const normalize = createNormalizer(mapping);
+  const normalize = createNormalizer(mapping, profile?.id);
   const consume = (batch: RawRecord[]): boolean => {
     const recs: SampleRecord[] = [];
     for (const raw of batch) {

@@ -36,7 +36,7 @@ async function run(msg: WorkerStart): Promise<void> {
     checks,
     { ...msg.base, issues: [], options: Object.create(null), expectedRows: () => projectRows(sample, rows, limit) },
   );
-  const normalize = createNormalizer(msg.mapping);
+  const normalize = createNormalizer(msg.mapping, msg.base.profile?.id);
   for await (const batch of sample.batches) {
     const recs: SampleRecord[] = [];
     for (const raw of batch) {

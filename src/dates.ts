@@ -66,6 +66,44 @@ export function parseAnyDate(s: string): number {
   return Number.isNaN(dmy) ? parseIso(t) : dmy;
 }
 
+/**
+ * A date as a spreadsheet shows it in a short-date format, day first, one or two digits for the day and the
+ * month, perhaps with a time: `5/6/2021`, `21/6/2021`, `5/6/2021 14:30`. No CoWin format writes one.
+ */
+const SHORT_DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: \d{1,2}:\d\d(?::\d\d)?)?$/;
+
+/** Day number of a short date a spreadsheet showed day first (D/M/YYYY), or NaN when `s` is not one. */
+export function parseShortDmy(s: string): number {
+  const m = SHORT_DMY.exec(s);
+  return m ? dayNumber(+m[3], +m[2], +m[1]) : NaN;
+}
+
+/**
+ * Whether a column's dates are CoWin's DD-MM-YYYY dates re-typed by a spreadsheet.
+ *
+ * Opened in a spreadsheet and saved again as CSV, a date column comes back as the spreadsheet showed it. Excel in
+ * a US locale reads `05-06-2021` as May 6 and writes `5/6/2021`, the digits in CoWin's order, while `21-06-2021`,
+ * no month-first date, stays as the text it was; a day-first locale writes `5/6/2021` and `21/6/2021`. The
+ * signature is a short date with a one-digit day or month, which nothing writes but a spreadsheet, and no short
+ * date whose second number exceeds 12: dates written month first (`6/21/2021`) were not CoWin's in that order,
+ * and are judged as written.
+ */
+export function retypedDmy(values: readonly string[]): boolean {
+  let unpadded = false;
+  for (const v of values) {
+    const m = SHORT_DMY.exec(v);
+    if (!m) continue;
+    if (+m[2] > 12) return false;
+    if (m[1].length === 1 || m[2].length === 1) unpadded = true;
+  }
+  return unpadded;
+}
+
+/** Day number as `YYYY-MM-DD`. */
+export function formatIsoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Day number as `DD-MM-YYYY`. */
 export function formatDmy(day: number): string {
   const d = new Date(day * DAY_MS);

@@ -151,7 +151,7 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 function valueFit(id: string, mapping: MappingEntry[], window: readonly RawRecord[]): number {
   const v = formatValidator(id);
   if (!v) return 1;
-  const normalize = createNormalizer(mapping);
+  const normalize = createNormalizer(mapping, id);
   let checked = 0;
   let failed = 0;
   for (const raw of window) {

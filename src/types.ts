@@ -151,6 +151,8 @@ export interface MappingEntry {
   column: string;
   field: string | null;
   source: 'header' | 'values' | 'option' | null;
+  /** A date column a spreadsheet re-typed (`5/6/2021`), read back as the days it names (src/dates.ts retypedDmy). */
+  dates?: 'D/M/YYYY';
 }
 
 export interface Example {

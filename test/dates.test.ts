@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, formatDmy, parseAnyDate, parseDmy, parseIso, yearOf } from '../src/dates.js';
+import { dayNumber, formatDmy, formatIsoDay, parseAnyDate, parseDmy, parseIso, parseShortDmy, retypedDmy, yearOf } from '../src/dates.js';
 
 describe('dates', () => {
   it('agrees with Date.UTC on every day from 1900 to 2100', () => {
@@ -33,5 +33,24 @@ describe('dates', () => {
     expect(parseAnyDate(' 16-01-2021 ')).toBe(parseDmy('16-01-2021'));
     expect(parseAnyDate('Invalid date')).toBeNaN();
     expect(yearOf(parseDmy('31-12-2021'))).toBe(2021);
+  });
+
+  it('reads a short date a spreadsheet showed day first, and only that', () => {
+    expect(parseShortDmy('5/6/2021')).toBe(parseDmy('05-06-2021'));
+    expect(parseShortDmy('21/6/2021 14:30')).toBe(parseDmy('21-06-2021'));
+    expect(parseShortDmy('10/12/2021 0:00:00')).toBe(parseDmy('10-12-2021'));
+    for (const v of ['05-06-2021', '5-6-2021', '2021/6/5', '5/6/21', '6/21/2021', '31/2/2021', '5/6/2021 junk', '123/6/2021']) expect(parseShortDmy(v), v).toBeNaN();
+    expect(formatIsoDay(parseDmy('05-06-2021'))).toBe('2021-06-05');
+  });
+
+  it("knows a column of CoWin's dates re-typed by a spreadsheet", () => {
+    // Excel in a US locale: dates with a day up to 12 re-typed, the others left as text.
+    expect(retypedDmy(['21-06-2021', '5/6/2021', '26-08-2021', '10/12/2021'])).toBe(true);
+    // A day-first locale: every date short.
+    expect(retypedDmy(['21/6/2021', '5/6/2021'])).toBe(true);
+    // Month first (6/21/2021) is not CoWin's order re-typed; padded DD/MM/YYYY alone is no spreadsheet's signature.
+    expect(retypedDmy(['5/6/2021', '6/21/2021'])).toBe(false);
+    expect(retypedDmy(['21/06/2021', '05/06/2021'])).toBe(false);
+    expect(retypedDmy(['21-06-2021', '05-06-2021', ''])).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // Birth years (or years of birth dates) no CoWin beneficiary can have.
-import { parseAnyDate, yearOf } from '../dates.js';
+import { formatIsoDay, parseAnyDate, yearOf } from '../dates.js';
 import { birthYear, MAX_AGE } from '../validators/index.js';
 import { FieldCounts } from '../formats/values.js';
 import { defineCheck } from '../types.js';
@@ -29,7 +29,7 @@ export default defineCheck({
     const asOfYear = yearOf(ctx.asOfDay);
     const first = asOfYear - MAX_AGE;
     const last = Math.min(LAST_BIRTH_YEAR, asOfYear);
-    const asOf = new Date(ctx.asOfDay * 86_400_000).toISOString().slice(0, 10);
+    const asOf = formatIsoDay(ctx.asOfDay);
     const counts = new FieldCounts(['birth_year', 'date_of_birth']);
     const judge = (year: number, field: string, value: string, row: number, line: number): void => {
       if (year < first) ctx.report({ messageId: 'too-old', row, line, field, value, data: { maxAge: MAX_AGE, asOf } });

@@ -1,31 +1,38 @@
 // Values rewritten on the sample's way to us: identifiers a spreadsheet wrote in scientific notation (kept out of
-// the other checks), and category labels translated into Hindi (read as CoWin's). Neither says anything about where
-// the records came from, so the verdict does not weigh them; both say the file was handled.
+// the other checks), dates a spreadsheet re-typed (read back as the days they name), and category labels translated
+// into Hindi (read as CoWin's). None says anything about where the records came from, so the verdict does not
+// weigh them; all say the file was handled.
+import { FIELDS as ALL_FIELDS } from '../fields.js';
 import { DIGIT_FIELDS, isScientific, TRANSLATIONS } from '../normalize/record.js';
 import { FieldCounts } from '../formats/values.js';
 import { defineCheck } from '../types.js';
 import { num, share } from './support/summary.js';
 
-const FIELDS = [...DIGIT_FIELDS, ...Object.keys(TRANSLATIONS)];
+const DATE_FIELDS: ReadonlySet<string> = new Set(ALL_FIELDS.filter((f) => f.kind === 'date').map((f) => f.id));
+const FIELDS = [...DIGIT_FIELDS, ...DATE_FIELDS, ...Object.keys(TRANSLATIONS)];
 
 export default defineCheck({
   meta: {
     id: 'rewritten-values',
     category: 'structure',
     severity: 'warning',
-    description: 'Values rewritten on the way: identifiers a spreadsheet wrote in scientific notation (8.16486E+13), labels translated into Hindi',
+    description:
+      'Values rewritten on the way: identifiers a spreadsheet wrote in scientific notation (8.16486E+13), dates a spreadsheet re-typed (5/6/2021), labels translated into Hindi',
     messages: {
       scientific: 'written in scientific notation by a spreadsheet, its digits rounded away: not judged',
+      retyped: 'a date a spreadsheet re-typed: read as {{date}}',
       translated: 'written in Hindi: read as CoWin\'s "{{label}}"',
     },
     fields: FIELDS,
     docs: {
       why:
-        "Excel's General format shows a number of 12 digits or more in scientific notation (a 14-digit reference id as 8.16486E+13, a 12-digit Aadhaar number as 2.34568E+11), and a CSV saved from it keeps what was shown. The digits are gone, so these values are kept out of every other check (an identifier's format, checksum, repeats) rather than counted as malformed; give leakcheck the workbook itself (.xlsx), which keeps the numbers, or ask for the file as exported. A label translated into Hindi (पुरुष, महिला, अन्य for CoWin's Male, Female, Others) is read as CoWin's, so the vocabulary checks judge what the record says rather than the language it was relabelled in. Either way the file was handled on its way, which says nothing about where its records came from.",
-      baseline: 'Not weighed in the verdict: a spreadsheet or a translation rewrites genuine and fabricated samples alike.',
+        "Excel's General format shows a number of 12 digits or more in scientific notation (a 14-digit reference id as 8.16486E+13, a 12-digit Aadhaar number as 2.34568E+11), and a CSV saved from it keeps what was shown. The digits are gone, so these values are kept out of every other check (an identifier's format, checksum, repeats) rather than counted as malformed; give leakcheck the workbook itself (.xlsx), which keeps the numbers, or ask for the file as exported. Dates come back as the spreadsheet showed them: Excel in a US locale reads CoWin's 05-06-2021 as May 6 and writes 5/6/2021, while 21-06-2021, no date to it, stays as it was. A date column with such short dates (a one-digit day or month, which no CoWin format writes) in the first 500 records, none of them month first, is read back day first, and its dates are judged as the days they name. A label translated into Hindi (पुरुष, महिला, अन्य for CoWin's Male, Female, Others) is read as CoWin's, so the vocabulary checks judge what the record says rather than the language it was relabelled in. Either way the file was handled on its way, which says nothing about where its records came from.",
+      baseline:
+        'Not weighed in the verdict: a spreadsheet or a translation rewrites genuine and fabricated samples alike. Short dates in a column whose first 500 records show none, and month-first short dates (6/21/2021: no re-typing of CoWin\'s DD-MM-YYYY writes one), are judged as written.',
       sources: [
         'Microsoft KB 65903, Number of significant digits Excel retains (the General format shows at most 11 digits, more in exponential notation; 15 significant digits are kept)',
         'Microsoft KB 269370 (digits past the fifteenth become zeros)',
+        'Microsoft Support, "Stop automatically changing numbers to dates" (Excel converts text that looks like a date to a date in the short format of the computer\'s regional settings)',
         'cowin-formats.md §2.2 (gender: Male, Female observed; Others [M])',
       ],
     },
@@ -35,7 +42,9 @@ export default defineCheck({
     const counts = new FieldCounts(fields);
     let values = 0;
     let scientific = 0;
+    let retyped = 0;
     let translated = 0;
+    let dateExample = '';
     let example = '';
     return {
       record(rec) {
@@ -48,9 +57,13 @@ export default defineCheck({
           values++;
           if (original === undefined) continue;
           const base = { row: rec.row, line: rec.line, field, value: original };
-          if (isScientific(original)) {
+          if (DIGIT_FIELDS.has(field) && isScientific(original)) {
             scientific++;
             ctx.report({ messageId: 'scientific', ...base });
+          } else if (DATE_FIELDS.has(field)) {
+            retyped++;
+            dateExample ||= `${original} -> ${rec.fields[field]}`;
+            ctx.report({ messageId: 'retyped', ...base, data: { date: rec.fields[field] ?? '' } });
           } else {
             translated++;
             example ||= `${original} -> ${rec.fields[field]}`;
@@ -60,15 +73,18 @@ export default defineCheck({
       },
       finish() {
         counts.flush(ctx);
-        if (!scientific && !translated) return undefined;
+        if (!scientific && !retyped && !translated) return undefined;
         const parts: string[] = [];
         if (scientific) {
           parts.push(
             `${share(scientific, values)} values were identifiers a spreadsheet wrote in scientific notation, their digits rounded away: they were not judged (the .xlsx keeps the numbers; or ask for the file as exported)`,
           );
         }
+        if (retyped) {
+          parts.push(`${share(retyped, values)} values were dates a spreadsheet re-typed (${dateExample}): read back as the days they name`);
+        }
         if (translated) parts.push(`${num(translated)} labels were translated into Hindi (${example}): read as CoWin's`);
-        return { summary: `${parts.join('; ')}. The file was handled on its way, which says nothing about where its records came from.`, data: { scientific, translated } };
+        return { summary: `${parts.join('; ')}. The file was handled on its way, which says nothing about where its records came from.`, data: { scientific, retyped, translated } };
       },
     };
   },

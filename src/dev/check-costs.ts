@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   }
   const columns = head.columns().length ? head.columns() : jsonColumns(window);
   const { mapping, profile } = detectProfile(inferMapping(columns, window, new Map()), window);
-  const normalize = createNormalizer(mapping);
+  const normalize = createNormalizer(mapping, profile?.id);
   const input: InputInfo = { path, format: head.format(), encoding: head.encoding, compression: head.compression, bytes: 0, rows: 0, rowsSkipped: 0, columns };
   const asOf = new Date();
   const base: BaseContext = {

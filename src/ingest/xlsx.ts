@@ -5,6 +5,7 @@
 // record's line is its row number until a cell holds a line break) and read by the CSV reader, header detection
 // included. Shared strings are held in memory; dates (numbers in a date format) are written as ISO
 // 8601 days, the workbook's typed values (`input.datesTyped`). Nothing is extracted.
+import { formatIsoDay } from '../dates.js';
 import { InputError, UsageError } from '../errors.js';
 import type { ArchiveMember, IngestIssue } from '../types.js';
 import { oneLine, readArchiveSample, shownName, type ArchiveFile, type ArchiveSource } from './archive.js';
@@ -91,7 +92,6 @@ function columnOf(ref: string | undefined): number {
   return i ? n - 1 : -1;
 }
 
-const DAY_MS = 86_400_000;
 /** Day 0 of Excel's 1900 date system, as a Unix day number (serials from 61 on; Excel's 29-02-1900 never was). */
 const EPOCH_1900 = -25569;
 const EPOCH_1904 = EPOCH_1900 + 1462;
@@ -163,7 +163,7 @@ export async function readXlsxSample(
     if (dateStyle[Number(attr(attrs, 's') ?? 0)] && n >= 1) {
       const day = Math.floor(n) + (date1904 ? EPOCH_1904 : EPOCH_1900) - (!date1904 && n < 61 ? -1 : 0);
       typedDates = true;
-      return new Date(day * DAY_MS).toISOString().slice(0, 10);
+      return formatIsoDay(day);
     }
     // A whole number Excel wrote with an exponent (1.2345678901E+11) is written out in full when it is exact.
     return /e/i.test(v) && Number.isSafeInteger(n) ? String(n) : v;

@@ -1,5 +1,7 @@
 // normalize (2/2): turn a raw record into a SampleRecord keyed by canonical field, values trimmed.
+import { formatDmy, formatIsoDay, parseShortDmy } from '../dates.js';
 import { FIELDS } from '../fields.js';
+import { findProfile } from '../profiles.js';
 import type { MappingEntry, RawRecord, SampleRecord } from '../types.js';
 
 export type Normalizer = (raw: RawRecord) => SampleRecord;
@@ -50,7 +52,9 @@ function clean(v: string | undefined): string | undefined {
 }
 
 /**
- * Build the per-record normaliser for a mapping once; it runs per row.
+ * Build the per-record normaliser for a mapping once; it runs per row. `profile`, the id of the format the sample
+ * matches, says how a date a spreadsheet re-typed is written back: as that format writes dates (DD-MM-YYYY, or
+ * ISO 8601 for the certificate).
  *
  * It is generated for the mapping: `fields` objects of one class whose constructor sets every mapped field
  * (undefined when the cell is empty), written with named stores. Every record then has the same shape, so each
@@ -59,18 +63,23 @@ function clean(v: string | undefined): string | undefined {
  * column positions; column names, which come from the sample, are passed as data. The class's prototype has no
  * prototype, so `__proto__` or `constructor` are plain keys as in a {@link dict}.
  */
-export function createNormalizer(mapping: MappingEntry[]): Normalizer {
-  const mapped: { index: number; column: string; field: string }[] = [];
+export function createNormalizer(mapping: MappingEntry[], profile?: string): Normalizer {
+  const mapped: { index: number; column: string; field: string; dates?: string }[] = [];
   mapping.forEach((m, index) => {
-    if (m.field) mapped.push({ index, column: m.column, field: m.field });
+    if (m.field) mapped.push({ index, column: m.column, field: m.field, dates: m.dates });
   });
+  const write = findProfile(profile ?? '')?.dates === 'iso' ? formatIsoDay : formatDmy;
+  const retype = (v: string): string | undefined => {
+    const day = parseShortDmy(v);
+    return Number.isNaN(day) ? undefined : write(day);
+  };
   const names = [...new Set(mapped.map((m) => m.field))];
   if (!names.every((n) => IDENTIFIER.test(n))) throw new Error(`not a canonical field: ${JSON.stringify(names.find((n) => !IDENTIFIER.test(n)))}`);
   const columns = mapped.map((m) => m.column);
   const init = names.map((n) => `this.${n} = undefined;`).join(' ');
   // The first non-empty cell of the columns mapped to one field wins.
-  // A digit field's value in scientific notation goes to `rewritten`, not `fields`; a translated label goes to
-  // `rewritten` and its CoWin label to `fields`.
+  // A digit field's value in scientific notation goes to `rewritten`, not `fields`; a translated label, or a date
+  // a spreadsheet re-typed, goes to `rewritten` and its CoWin form to `fields`.
   const assign = (cell: (k: number) => string): string =>
     mapped
       .map((m, k) => {
@@ -79,7 +88,9 @@ export function createNormalizer(mapping: MappingEntry[]): Normalizer {
           ? `if (v !== undefined && isScientific(v)) { (r ??= new Map()).set('${m.field}', v); v = undefined; } `
           : TRANSLATIONS[m.field]
             ? `if (v !== undefined) { const t = T.${m.field}.get(v); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
-            : '';
+            : m.dates
+              ? `if (v !== undefined) { const t = retype(v); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
+              : '';
         return `v = clean(${cell(k)}); ${rewritten}${store}`;
       })
       .join('\n');
@@ -99,7 +110,7 @@ export function createNormalizer(mapping: MappingEntry[]): Normalizer {
       }
       return { row: raw.row, line: raw.line, fields: f, nested: raw.nested, facts: undefined, rewritten: r };
     };`;
-  return new Function('clean', 'columns', 'isScientific', 'T', source)(clean, columns, isScientific, TRANSLATIONS) as Normalizer;
+  return new Function('clean', 'columns', 'isScientific', 'T', 'retype', source)(clean, columns, isScientific, TRANSLATIONS, retype) as Normalizer;
 }
 
 /**

@@ -1,4 +1,5 @@
-// How counts and rates read in every report: one wording for the terminal, Markdown, HTML, explain and the verdict.
+// How counts, rates and mappings read in every report: one wording for the terminal, Markdown, HTML, explain and the verdict.
+import type { MappingEntry } from '../types.js';
 
 /** 1234 -> "1,234". */
 export function count(x: number): string {
@@ -9,4 +10,9 @@ export function count(x: number): string {
 export function percent(r: number | null): string {
   if (r === null) return '';
   return r === 0 ? '0%' : r < 0.001 ? '<0.1%' : `${(r * 100).toFixed(r < 0.1 ? 1 : 0)}%`;
+}
+
+/** How a column was mapped, as the reports list it: `header`, `values`, `option`, and the dates a spreadsheet re-typed. */
+export function mappedBy(m: MappingEntry): string {
+  return `${m.source ?? ''}${m.dates ? `; dates re-typed ${m.dates}` : ''}`;
 }

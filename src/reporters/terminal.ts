@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { findProfile } from '../profiles.js';
 import { ARCHIVE_NAMES, type CheckResult, type Label, type Report } from '../types.js';
-import { count, percent } from '../report/numbers.js';
+import { count, mappedBy, percent } from '../report/numbers.js';
 
 const WIDTH = 80;
 /** Columns listed in the mapping section. */
@@ -152,7 +152,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const colWidth = Math.min(30, listed.reduce((w, m) => Math.max(w, m.column.length), 6));
   for (const m of listed) {
     const col = m.column.length > colWidth ? `${m.column.slice(0, colWidth - 1)}…` : m.column;
-    out.push(`    ${pad(col, colWidth)}  ${m.field ? `${pad(m.field, 26)} ${c.dim(m.source ?? '')}` : c.dim('(unmapped)')}`);
+    out.push(`    ${pad(col, colWidth)}  ${m.field ? `${pad(m.field, 26)} ${c.dim(mappedBy(m))}` : c.dim('(unmapped)')}`);
   }
   if (listed.length < report.mapping.length) {
     out.push(c.dim(`    ... ${count(report.mapping.length - listed.length)} more unmapped columns (--format json lists every column)`));

@@ -1,6 +1,6 @@
 // Sample shapes of the six known CoWin record formats (src/profiles.ts), built from synthetic people, and broken
 // variants of each with one defect per damaged record at known rows. Every person, centre and id is invented.
-import { dayNumber, formatDmy } from '../dates.js';
+import { dayNumber, formatDmy, formatIsoDay as isoDay } from '../dates.js';
 import { verhoeffCheckDigit } from '../validators/aadhaar.js';
 import { FEMALE, STATE_REGION, SURNAMES } from './names.js';
 import { apiVaccine, dmy, type Person } from './people.js';
@@ -233,10 +233,6 @@ const ICD11: Readonly<Record<string, [string, string]>> = {
 const DID_NORMALISED_FROM = dayNumber(2021, 10, 20);
 /** From this day certificates use the v2 context (dob, icd11Code, prophylaxis) [M: the switch date is not sourced]. */
 const V2_FROM = dayNumber(2022, 1, 10);
-
-function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
 
 function address(district: string, state: string, pin: number | ''): JsonObject {
   return { streetAddress: '', streetAddress2: '', district, city: '', addressRegion: state, addressCountry: 'IN', postalCode: pin };

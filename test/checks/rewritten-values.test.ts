@@ -1,5 +1,5 @@
 // rewritten-values: identifiers Excel rewrote in scientific notation are reported and kept out of the other checks;
-// labels translated into Hindi are read as CoWin's.
+// dates Excel re-typed are read back as the days they name; labels translated into Hindi are read as CoWin's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +70,38 @@ describe('rewritten-values', () => {
     expect(s.violations).toBe(lines.length);
     expect(s.examples[0]).toMatchObject({ field: 'gender', message: `written in Hindi: read as CoWin's "${lines[0].split(',')[g]}"` });
     expect(s.summary).toMatch(/300 labels were translated into Hindi \((पुरुष|महिला) -> (Male|Female)\): read as CoWin's/);
+  });
+
+  // Opened in Excel with a US locale and saved as CSV: 05-06-2021 becomes 5/6/2021 (read as May 6, written m/d/yyyy),
+  // 21-06-2021 stays as text. Read as written, a third of the dates were invalid and the genuine sample "fabricated".
+  it('the bundled genuine sample re-saved by Excel in a US locale: its dates read back, reported, the findings unchanged', async () => {
+    const text = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8');
+    const usExcel = (d: string, m: string, y: string): string => (+d <= 12 ? `${+d}/${+m}/${y}` : `${d}-${m}-${y}`);
+    const saved = text.replace(/\b(\d\d)-(\d\d)-(\d{4})\b/g, (_, d: string, m: string, y: string) => usExcel(d, m, y));
+    const retyped = (saved.match(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g) ?? []).length;
+    expect(retyped).toBeGreaterThan(100);
+    const asOf = new Date(Date.UTC(2026, 0, 1));
+    const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
+    const original = await analyze(join(ROOT, 'fixtures/beneficiaries.csv'), { asOf });
+    const report = await analyze(tempFile('us-excel.csv', saved), { asOf });
+    expect(report.mapping.filter((m) => m.dates).map((m) => [m.column, m.dates])).toEqual([
+      ['dose1_date', 'D/M/YYYY'],
+      ['dose2_date', 'D/M/YYYY'],
+    ]);
+    const s = check(report, 'rewritten-values');
+    expect(s.violations).toBe(retyped);
+    expect(s.examples[0].message).toMatch(/^a date a spreadsheet re-typed: read as \d\d-\d\d-2021$/);
+    expect(s.summary).toMatch(/values were dates a spreadsheet re-typed \(\d{1,2}\/\d{1,2}\/2021 -> \d\d-\d\d-2021\): read back as the days they name/);
+    // Every other check finds what it found in the sample as exported.
+    const others = (r: Report) => r.checks.filter((c) => c.id !== 'rewritten-values').map((c) => [c.id, c.applicable, c.violations]);
+    expect(others(report)).toEqual(others(original));
+    expect([report.verdict.label, report.verdict.score]).toEqual([original.verdict.label, original.verdict.score]);
+
+    // The same dates written month first were not CoWin's re-typed: judged as written.
+    const monthFirst = text.replace(/\b(\d\d)-(\d\d)-(\d{4})\b/g, (_, d: string, m: string, y: string) => `${+m}/${+d}/${y}`);
+    const us = await analyze(tempFile('us-dates.csv', monthFirst), { asOf });
+    expect(us.mapping.some((m) => m.dates)).toBe(false);
+    expect(check(us, 'rewritten-values').violations).toBe(0);
+    expect(check(us, 'date-format').violations).toBeGreaterThan(100);
   });
 });
