@@ -83,20 +83,26 @@ export function parseShortDmy(s: string): number {
  *
  * Opened in a spreadsheet and saved again as CSV, a date column comes back as the spreadsheet showed it. Excel in
  * a US locale reads `05-06-2021` as May 6 and writes `5/6/2021`, the digits in CoWin's order, while `21-06-2021`,
- * no month-first date, stays as the text it was; a day-first locale writes `5/6/2021` and `21/6/2021`. The
- * signature is a short date with a one-digit day or month, which nothing writes but a spreadsheet, and no short
- * date whose second number exceeds 12: dates written month first (`6/21/2021`) were not CoWin's in that order,
- * and are judged as written.
+ * no month-first date, stays as the text it was; a day-first locale (en-GB) writes every date as `05/06/2021`.
+ * Re-typed: the column has a short date with a one-digit day or month, which nothing writes but a spreadsheet, or
+ * its dates are all day-first short dates; and none is month first (`6/21/2021`: not CoWin's order re-typed).
+ * A few `15/06/2021` among DD-MM-YYYY dates are neither: judged as written.
  */
 export function retypedDmy(values: readonly string[]): boolean {
+  let short = 0;
   let unpadded = false;
+  let other = 0;
   for (const v of values) {
     const m = SHORT_DMY.exec(v);
-    if (!m) continue;
+    if (!m) {
+      if (!Number.isNaN(parseAnyDate(v))) other++;
+      continue;
+    }
     if (+m[2] > 12) return false;
+    short++;
     if (m[1].length === 1 || m[2].length === 1) unpadded = true;
   }
-  return unpadded;
+  return unpadded || (short > 0 && other === 0);
 }
 
 /** Day number as `YYYY-MM-DD`. */

@@ -46,11 +46,13 @@ describe('dates', () => {
   it("knows a column of CoWin's dates re-typed by a spreadsheet", () => {
     // Excel in a US locale: dates with a day up to 12 re-typed, the others left as text.
     expect(retypedDmy(['21-06-2021', '5/6/2021', '26-08-2021', '10/12/2021'])).toBe(true);
-    // A day-first locale: every date short.
+    // A day-first locale: every date short, padded or not.
     expect(retypedDmy(['21/6/2021', '5/6/2021'])).toBe(true);
-    // Month first (6/21/2021) is not CoWin's order re-typed; padded DD/MM/YYYY alone is no spreadsheet's signature.
+    expect(retypedDmy(['21/06/2021', '05/06/2021 00:00', 'Invalid date'])).toBe(true);
+    // Month first (6/21/2021) is not CoWin's order re-typed; a padded 15/06/2021 among DD-MM-YYYY dates is an edit.
     expect(retypedDmy(['5/6/2021', '6/21/2021'])).toBe(false);
-    expect(retypedDmy(['21/06/2021', '05/06/2021'])).toBe(false);
-    expect(retypedDmy(['21-06-2021', '05-06-2021', ''])).toBe(false);
+    expect(retypedDmy(['21-06-2021', '15/06/2021', '26-08-2021'])).toBe(false);
+    expect(retypedDmy(['21/06/2021', '2021-06-05'])).toBe(false);
+    expect(retypedDmy(['21-06-2021', '05-06-2021', 'Invalid date'])).toBe(false);
   });
 });

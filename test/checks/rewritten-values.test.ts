@@ -74,16 +74,19 @@ describe('rewritten-values', () => {
 
   // Opened in Excel with a US locale and saved as CSV: 05-06-2021 becomes 5/6/2021 (read as May 6, written m/d/yyyy),
   // 21-06-2021 stays as text. Read as written, a third of the dates were invalid and the genuine sample "fabricated".
-  it('the bundled genuine sample re-saved by Excel in a US locale: its dates read back, reported, the findings unchanged', async () => {
+  // A day-first locale (en-GB) writes every date 05/06/2021: read as written, all of them broke the convention.
+  it.each([
+    ['a US locale', (d: string, m: string, y: string): string => (+d <= 12 ? `${+d}/${+m}/${y}` : `${d}-${m}-${y}`)],
+    ['a day-first locale', (d: string, m: string, y: string): string => `${d}/${m}/${y}`],
+  ])('the bundled genuine sample re-saved by Excel in %s: its dates read back, reported, the findings unchanged', async (locale, excelDate) => {
     const text = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8');
-    const usExcel = (d: string, m: string, y: string): string => (+d <= 12 ? `${+d}/${+m}/${y}` : `${d}-${m}-${y}`);
-    const saved = text.replace(/\b(\d\d)-(\d\d)-(\d{4})\b/g, (_, d: string, m: string, y: string) => usExcel(d, m, y));
+    const saved = text.replace(/\b(\d\d)-(\d\d)-(\d{4})\b/g, (_, d: string, m: string, y: string) => excelDate(d, m, y));
     const retyped = (saved.match(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g) ?? []).length;
     expect(retyped).toBeGreaterThan(100);
     const asOf = new Date(Date.UTC(2026, 0, 1));
     const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
     const original = await analyze(join(ROOT, 'fixtures/beneficiaries.csv'), { asOf });
-    const report = await analyze(tempFile('us-excel.csv', saved), { asOf });
+    const report = await analyze(tempFile(`excel ${locale}.csv`, saved), { asOf });
     expect(report.mapping.filter((m) => m.dates).map((m) => [m.column, m.dates])).toEqual([
       ['dose1_date', 'D/M/YYYY'],
       ['dose2_date', 'D/M/YYYY'],
@@ -96,12 +99,23 @@ describe('rewritten-values', () => {
     const others = (r: Report) => r.checks.filter((c) => c.id !== 'rewritten-values').map((c) => [c.id, c.applicable, c.violations]);
     expect(others(report)).toEqual(others(original));
     expect([report.verdict.label, report.verdict.score]).toEqual([original.verdict.label, original.verdict.score]);
+  });
 
-    // The same dates written month first were not CoWin's re-typed: judged as written.
+  it('month-first short dates, or a few DD/MM/YYYY among DD-MM-YYYY, are judged as written', async () => {
+    const text = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8');
+    const asOf = new Date(Date.UTC(2026, 0, 1));
+    const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
+    // The same dates written month first were not CoWin's re-typed.
     const monthFirst = text.replace(/\b(\d\d)-(\d\d)-(\d{4})\b/g, (_, d: string, m: string, y: string) => `${+m}/${+d}/${y}`);
     const us = await analyze(tempFile('us-dates.csv', monthFirst), { asOf });
     expect(us.mapping.some((m) => m.dates)).toBe(false);
     expect(check(us, 'rewritten-values').violations).toBe(0);
     expect(check(us, 'date-format').violations).toBeGreaterThan(100);
+    // Three dates edited by hand among the others.
+    let edits = 0;
+    const edited = text.replace(/\b(\d\d)-(\d\d)-(\d{4})\b/g, (all, d: string, m: string, y: string) => (edits++ % 100 === 1 ? `${d}/${m}/${y}` : all));
+    const hand = await analyze(tempFile('edited.csv', edited), { asOf });
+    expect(hand.mapping.some((m) => m.dates)).toBe(false);
+    expect([check(hand, 'rewritten-values').violations, check(hand, 'date-format').violations]).toEqual([0, Math.ceil((edits - 1) / 100)]);
   });
 });
