@@ -5,7 +5,7 @@ import { FAKER_FIRST, FAKER_LAST, FAKER_STREET } from './names.js';
 import { paddedRows } from './padded.js';
 import { apiVaccine, dmy, people } from './people.js';
 import { Random } from './random.js';
-import { beneficiaryRow, fakerRow, toDelimited, toExcelUnicodeText, toNdjson, toWrappedJson, type Row } from './samples.js';
+import { beneficiaryRow, fakerRow, toDelimited, toExcelUnicodeText, toExcelUsCsv, toNdjson, toWrappedJson, type Row } from './samples.js';
 import { backendRow, shuffleColumns } from './shuffled.js';
 
 export interface CalibrationSample {
@@ -91,6 +91,8 @@ function enriched(r: Random, n: number): Row[] {
 
 const GENUINE: Record<string, { ext: string; make: (r: Random, n: number) => string | Buffer }> = {
   'api-csv': { ext: 'csv', make: (r, n) => toDelimited(addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r)) },
+  // Opened in Excel and saved again, as a journalist may pass it on: ids in scientific notation, dates re-typed.
+  'api-csv-excel-us': { ext: 'csv', make: (r, n) => toExcelUsCsv(addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r)) },
   'api-json': { ext: 'json', make: (r, n) => toWrappedJson('beneficiaries', addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r)) },
   'backend-utf16-tsv': { ext: 'tsv', make: (r, n) => toExcelUnicodeText(addNoise(backend(r, n), r)) },
   'backend-ndjson': { ext: 'ndjson', make: (r, n) => toNdjson(addNoise(backend(r, n), r)) },

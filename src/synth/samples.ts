@@ -87,6 +87,27 @@ export function toNdjson(rows: Row[]): string {
   return rows.map((r) => JSON.stringify(toObject(r))).join('\n') + '\n';
 }
 
+/**
+ * A cell as Excel in a US locale saves it to CSV after opening one (General format): a whole number of 12 digits or
+ * more in scientific notation, 6 significant digits (81648558615904 -> 8.16486E+13); a DD-MM-YYYY date it can
+ * read month first (a day up to 12) as M/D/YYYY, the digits where they were (05-06-2021 -> 5/6/2021); the rest
+ * as it was (21-06-2021 is no date to it).
+ */
+export function excelUsCell(v: string): string {
+  const t = v.trim();
+  if (/^\d{12,15}$/.test(t)) return Number(t).toExponential(5).toUpperCase().replace(/0+E/, 'E').replace('.E', 'E');
+  const date = /^(\d\d)-(\d\d)-(\d{4})$/.exec(t);
+  return date && +date[1] <= 12 && +date[2] <= 12 ? `${+date[1]}/${+date[2]}/${date[3]}` : v;
+}
+
+/** Rows as a CSV opened in Excel in a US locale and saved again: {@link excelUsCell} cells, CRLF line ends. */
+export function toExcelUsCsv(rows: Row[]): string {
+  return toDelimited(
+    rows.map((row) => row.map(([k, v]): [string, string] => [k, excelUsCell(v)])),
+    { eol: '\r\n' },
+  );
+}
+
 /** Excel's "Unicode text" export: UTF-16LE with a BOM, tab-separated, CRLF. */
 export function toExcelUnicodeText(rows: Row[]): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(toDelimited(rows, { delimiter: '\t', eol: '\r\n' }), 'utf16le')]);
