@@ -49,7 +49,8 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   // Large files use both cores: a worker thread runs part of the checks (src/parallel-checks.ts). Started
   // first, it loads its modules while this thread reads the head.
   const worker = startWorker(path, opts);
-  const sample = await readSample(path, (i) => deliver(i), opts).catch((err: unknown) => {
+  // This read, not the worker's, takes the file's SHA-256 for the report.
+  const sample = await readSample(path, (i) => deliver(i), { ...opts, digest: true }).catch((err: unknown) => {
     worker?.stop();
     throw err;
   });
@@ -153,6 +154,8 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   input.rows = rows;
   input.rowsSkipped = issueCounts.get('skipped') ?? 0;
   input.bytes = sample.bytes();
+  const sha256 = await sample.sha256?.();
+  if (sha256) input.sha256 = sha256;
   input.format = sample.format();
   input.encoding = sample.encoding;
   if (sample.archive) input.archive = sample.archive();

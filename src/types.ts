@@ -104,6 +104,11 @@ export interface InputInfo {
   rows: number;
   rowsSkipped: number;
   /**
+   * SHA-256 of the input file as given (compressed, archive and all: what `sha256sum` prints), when it was read to
+   * its end; not for a folder, nor a read stopped by --limit or --max-bytes.
+   */
+  sha256?: string;
+  /**
    * The dates are a database's or a workbook's typed values (an SQL dump, MongoDB's `$date`s, an .xlsx's date
    * cells), written in ISO 8601 rather than the convention of the format the records otherwise match.
    */

@@ -1,9 +1,14 @@
 // End-to-end runs of the built binary: options, exit codes and bad input.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { internalError } from '../src/cli.js';
 import { renderTerminal } from '../src/reporters/terminal.js';
-import { analyzeJson, runCli, tempFile } from './support/cli.js';
+import { analyzeJson, ROOT, runCli, tempFile } from './support/cli.js';
+import { tar } from './support/tar.js';
+import { zip } from './support/zip.js';
 
 const CSV = 'Beneficiary Name,Aadhar No,Mobile No.,Gender\nRavi Kumar,234567890124,9876543210,Male\nSita Devi,345678901235,8765432109,Female\n';
 
@@ -56,6 +61,31 @@ describe('leakcheck CLI', () => {
     const headerless = tempFile('n.csv', 'Asha Rao,9876543210\nRavi Rao,9123456789\n');
     expect(analyzeJson([headerless]).report.input).toMatchObject({ header: false, rows: 2 });
     expect(analyzeJson([headerless, '--header']).report.input).toMatchObject({ header: true, rows: 1 });
+  });
+
+  // What `sha256sum` prints for the file as given, so a report can be tied to the evidence it was made from.
+  it('reports the SHA-256 of the input file as given: plain, gzip, zip, tar, standard input; none when the read stopped early', () => {
+    const sha = (b: string | Buffer): string => createHash('sha256').update(b).digest('hex');
+    const csv = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'));
+    const inputs: [string, Buffer][] = [
+      ['b.csv', csv],
+      ['b.csv.gz', gzipSync(csv)],
+      ['b.zip', zip([{ name: 'b.csv', data: csv }])],
+      ['b.tar.gz', gzipSync(tar([{ name: 'b.csv', data: csv }]))],
+    ];
+    for (const [name, bytes] of inputs) {
+      const { code, report } = analyzeJson([tempFile(name, bytes)]);
+      expect([name, code, report.input.sha256]).toEqual([name, 0, sha(bytes)]);
+    }
+    expect(analyzeJson(['-'], { input: gzipSync(csv) }).report.input.sha256).toBe(sha(gzipSync(csv)));
+    const terminal = runCli(['analyze', tempFile('b.csv', csv)]).stdout;
+    expect(terminal.split('\n').slice(0, 4)).toContain(`  sha256 ${sha(csv)}`);
+    // Not the whole file: a read stopped by --limit (past the first read's 64 KiB) or --max-bytes.
+    const big = Buffer.concat([csv, ...Array.from({ length: 20 }, () => csv.subarray(csv.indexOf('\n') + 1))]);
+    const file = tempFile('big.csv', big);
+    expect(analyzeJson([file]).report.input.sha256).toBe(sha(big));
+    expect(analyzeJson([file, '--limit', '10']).report.input.sha256).toBeUndefined();
+    expect(analyzeJson([file, '--max-bytes', '100000']).report.input.sha256).toBeUndefined();
   });
 
   it('stops at --limit rows', () => {

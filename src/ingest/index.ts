@@ -4,7 +4,7 @@ import { KIND_LABEL, kindOf, type ArchiveInfo, type IngestIssue, type InputForma
 import { chatRecords } from './chat.js';
 import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
 import { readJson } from './json.js';
-import { ByteLimit, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
+import { ByteLimit, fileSha256, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
 import { looksLikeSql, readSql } from './sql.js';
 import { looksLikeKeyValue, readKeyValue } from './text.js';
 import { readFolderSample } from './folder.js';
@@ -40,6 +40,11 @@ export interface Sample {
   datesTyped?: () => boolean;
   /** An archive's members and what became of each (final once `batches` has ended). */
   archive?: () => ArchiveInfo;
+  /**
+   * With the `digest` option: the SHA-256 of the input file's bytes (compressed, archive and all), once `batches`
+   * has ended; undefined when the read stopped before the end, or for a folder.
+   */
+  sha256?: () => Promise<string | undefined>;
 }
 
 /** The format the text's head shows. */
@@ -73,10 +78,17 @@ export async function readSample(
 ): Promise<Sample> {
   const budget = newBudget(opts);
   const opened = await openInput(path, opts, budget);
-  if (opened.kind === 'zip') return readZipSample(opened, onIssue, opts, budget, sampleFromText);
-  if (opened.kind === 'tar') return readTarSample(opened, onIssue, opts, budget, sampleFromText);
   if (opened.kind === 'folder') return readFolderSample(opened.path, onIssue, opts, budget, sampleFromText);
-  return sampleFromText(path, opened.text, onIssue, opts);
+  // A zip is read out of order (its directory first, members by offset): its file is hashed in a pass of its own.
+  const zipFile = opts.digest && opened.kind === 'zip' && !opened.buffer ? fileSha256(path) : undefined;
+  const sample =
+    opened.kind === 'zip'
+      ? await readZipSample(opened, onIssue, opts, budget, sampleFromText)
+      : opened.kind === 'tar'
+        ? await readTarSample(opened, onIssue, opts, budget, sampleFromText)
+        : sampleFromText(path, opened.text, onIssue, opts);
+  if (opts.digest) sample.sha256 = () => zipFile ?? Promise.resolve(opened.digest?.sha256);
+  return sample;
 }
 
 /** A sample over decoded text (a file, stdin, or one archive member). Throws InputError when the text is empty. */

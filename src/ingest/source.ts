@@ -1,5 +1,6 @@
 // Opens a sample (file or stdin), recognises zip and tar archives, undoes gzip, recognises binary files, and yields
 // decoded text chunks, within the byte and compression-ratio limits of hostile input (README, "Hostile input").
+import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import { Readable, type Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -37,6 +38,38 @@ export interface OpenOptions {
   maxBytes?: number;
   /** Read from this stream instead of opening `path` (stdin). */
   stream?: Readable;
+  /** Take the SHA-256 of the input's bytes as they are read (the analysis's own read, not a worker's). */
+  digest?: boolean;
+}
+
+/** The SHA-256 of an input's bytes, fed as they are read: its hex digest once they were read to the end. */
+export class InputDigest {
+  private readonly hash = createHash('sha256');
+  private hex: string | undefined;
+
+  update(chunk: Buffer): void {
+    if (this.hex === undefined) this.hash.update(chunk);
+  }
+
+  end(): void {
+    this.hex ??= this.hash.digest('hex');
+  }
+
+  /** Undefined until the input was read to its end (a read stopped by --limit or --max-bytes has none). */
+  get sha256(): string | undefined {
+    return this.hex;
+  }
+}
+
+/** The SHA-256 of a whole file, read apart from the analysis (a zip archive is read out of order); undefined when it cannot be read. */
+export async function fileSha256(path: string): Promise<string | undefined> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  } catch {
+    return undefined;
+  }
+  return hash.digest('hex');
 }
 
 /** Decompressed bytes read so far from one input, shared by its parts (archive members), against --max-bytes. */
@@ -163,15 +196,16 @@ async function peek(it: AsyncIterator<Buffer>, min: number): Promise<{ head: Buf
   return { head, done: false };
 }
 
-async function* chain(head: Buffer[], rest: AsyncIterator<Buffer>, done: boolean, count: (n: number) => void) {
+/** `head`, then the rest of `rest`: `count` sees each chunk after the head, `end` is called when `rest` has ended. */
+async function* chain(head: Buffer[], rest: AsyncIterator<Buffer>, done: boolean, count: (chunk: Buffer) => void, end = (): void => {}) {
   try {
     for (const c of head) yield c;
-    if (done) return;
+    if (done) return end();
     for (;;) {
       const next = await rest.next();
-      if (next.done) return;
+      if (next.done) return end();
       const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-      count(chunk.length);
+      count(chunk);
       yield chunk;
     }
   } finally {
@@ -231,10 +265,10 @@ export interface ByteInput {
  * for folder.ts; or a tar archive for tar.ts (its bytes, gzip undone, and the file's size when known).
  */
 export type Opened =
-  | { kind: 'text'; text: TextSource }
-  | { kind: 'zip'; path: string; buffer?: Buffer }
+  | { kind: 'text'; text: TextSource; digest?: InputDigest }
+  | { kind: 'zip'; path: string; buffer?: Buffer; digest?: InputDigest }
   | { kind: 'folder'; path: string }
-  | { kind: 'tar'; path: string; input: ByteInput; inflated: Inflated; size?: number };
+  | { kind: 'tar'; path: string; input: ByteInput; inflated: Inflated; size?: number; digest?: InputDigest };
 
 /** Largest zip archive read from standard input (it must be held in memory: a zip is read from its end). */
 export const MAX_STDIN_ZIP = 256 * 2 ** 20;
@@ -253,6 +287,7 @@ export async function openInput(path: string, opts: OpenOptions = {}, budget = n
     throw new InputError(`cannot read ${path} (${err.code ?? err.message})`);
   }
   const rawHead = Buffer.concat(first.head);
+  const digest = opts.digest ? new InputDigest() : undefined;
   if (isZip(rawHead)) {
     if (!opts.stream) {
       await raw.return?.();
@@ -273,20 +308,30 @@ export async function openInput(path: string, opts: OpenOptions = {}, budget = n
       }
       parts.push(next.value);
     }
-    return { kind: 'zip', path, buffer: Buffer.concat(parts) };
+    const buffer = Buffer.concat(parts);
+    digest?.update(buffer);
+    digest?.end();
+    return { kind: 'zip', path, buffer, digest };
   }
   let bytesIn = 0;
-  for (const c of first.head) bytesIn += c.length;
+  for (const c of first.head) {
+    bytesIn += c.length;
+    digest?.update(c);
+  }
+  const count = (chunk: Buffer): void => {
+    bytesIn += chunk.length;
+    digest?.update(chunk);
+  };
   const input: ByteInput = {
     label: path,
-    it: chain(first.head, raw, first.done, (n) => (bytesIn += n))[Symbol.asyncIterator](),
+    it: chain(first.head, raw, first.done, count, () => digest?.end())[Symbol.asyncIterator](),
     bytesIn: () => bytesIn,
   };
   const inflated = await inflateInput(input);
-  if (isTarHeader(Buffer.concat(inflated.head))) return { kind: 'tar', path, input, inflated, size };
+  if (isTarHeader(Buffer.concat(inflated.head))) return { kind: 'tar', path, input, inflated, size, digest };
   const text = await decodeBytes(input, budget, inflated);
   if (size !== undefined) text.size = size;
-  return { kind: 'text', text };
+  return { kind: 'text', text, digest };
 }
 
 /** A byte stream with its gzip layer undone, and the head of what came out (for sniffing). */

@@ -227,7 +227,7 @@ export function renderHtml(report: Report): string {
     `<meta http-equiv="Content-Security-Policy" content="${e(CSP)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(title)}</title><style>${CSS}</style></head><body>`,
-    `<header><h1>leakcheck report</h1><p class="meta"><b>${e(input.path)}</b> · ${e(input.format.toUpperCase())}, ${e(input.encoding)}, ${e(input.compression)} · ${count(input.rows)} rows${input.rowsSkipped ? ` (${count(input.rowsSkipped)} skipped)` : ''} · leakcheck ${e(report.tool.version)}</p></header>`,
+    `<header><h1>leakcheck report</h1><p class="meta"><b>${e(input.path)}</b> · ${e(input.format.toUpperCase())}, ${e(input.encoding)}, ${e(input.compression)} · ${count(input.rows)} rows${input.rowsSkipped ? ` (${count(input.rowsSkipped)} skipped)` : ''} · leakcheck ${e(report.tool.version)}</p>${input.sha256 ? `<p class="meta">SHA-256 <code>${e(input.sha256)}</code></p>` : ''}</header>`,
     `<section class="card ${LABEL_CLASS[verdict.label]}" id="verdict"><span class="verdict">${e(verdict.label.replace('-', ' '))}</span><span class="score">plausibility <b>${verdict.score}</b> / 100</span>`,
     `<p class="meta"><b>Looks like:</b> ${report.profile ? `${e(report.profile.id)} (fit ${report.profile.confidence.toFixed(2)})` : 'no known CoWin record format'} · <b>Flags:</b> ${verdict.flags.length ? e(verdict.flags.join(', ')) : 'none'}</p>`,
     input.archive

@@ -37,6 +37,7 @@ export function renderMarkdown(report: Report): string {
       (input.rowsSkipped ? ` (${count(input.rowsSkipped)} skipped)` : '') +
       ` · leakcheck ${mdEscape(report.tool.version)}  `,
   );
+  if (input.sha256) out.push(`**SHA-256:** \`${input.sha256}\`  `);
   out.push(`**Looks like:** ${report.profile ? `${mdEscape(report.profile.id)} (fit ${report.profile.confidence.toFixed(2)})` : 'no known CoWin record format'}  `);
   out.push(`**Flags:** ${verdict.flags.length ? verdict.flags.join(', ') : 'none'}${input.archive ? '  ' : ''}`);
   if (input.archive) {

@@ -74,6 +74,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     `${fmt[0]} (${fmt[1]})`,
     `${count(input.rows)} rows x ${count(input.columns.length)} columns`,
     ...(report.timing.seconds ? [`${report.timing.seconds.toFixed(2)} s`] : []),
+    ...(input.sha256 ? [`sha256 ${input.sha256}`] : []),
   ];
   // Pack the header's parts onto as few lines as fit, two spaces apart.
   const header: string[] = [''];
