@@ -2,7 +2,7 @@
 // data" and "fabricated", grouping correlated checks so they are not counted twice. README "Verdict".
 import model from './model.json' with { type: 'json' };
 import type { CheckMeta, CheckResult, Contribution } from './types.js';
-import { count, percent } from './report/numbers.js';
+import { countSummary, percent } from './report/numbers.js';
 
 /** A check's baseline: the share of its applicable rows expected to violate it under each hypothesis. */
 export interface Baseline {
@@ -78,13 +78,9 @@ export function checkLlr(k: number, n: number, genuine: number, fabricated: numb
 }
 
 
-/** Lower-case the first letter unless it starts an acronym ("PIN codes"). */
-const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
-
 /** The reason a check gives, in words a responder can paste into a ticket. */
 function reason(c: CheckResult, meta: CheckMeta | undefined, genuine: number): string {
-  const observed =
-    c.summary || `${count(c.violations)} of ${count(c.applicable)} (${percent(c.rate ?? 0)})${meta ? `: ${lowerFirst(meta.description)}` : ''}`;
+  const observed = c.summary || countSummary(c.violations, c.applicable, meta?.description);
   return /genuine/i.test(observed) ? observed : `${observed.replace(/\.$/, '')}; in genuine data about ${percent(genuine)}`;
 }
 

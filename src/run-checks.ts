@@ -1,4 +1,5 @@
 // check: run every enabled check over the stream of records and collect counts and examples.
+import { countSummary } from './report/numbers.js';
 import type { Check, CheckContext, CheckOutcome, CheckResult, CheckRun, Example, FieldResult, FindingInput, IngestIssue, SampleRecord, Status } from './types.js';
 
 /** Examples kept per check. */
@@ -113,7 +114,8 @@ export class CheckRunner {
         applicable: r.applicable,
         violations: r.violations,
         rate: r.applicable > 0 ? r.violations / r.applicable : null,
-        summary: outcome.summary ?? '',
+        // A check that found something and said nothing of it: the counts and what it looks for.
+        summary: outcome.summary || (r.violations ? countSummary(r.violations, r.applicable, meta.description) : ''),
         examples,
         ...(outcome.flags?.length ? { flags: outcome.flags } : {}),
         ...(outcome.data ? { data: outcome.data } : {}),

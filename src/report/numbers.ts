@@ -16,3 +16,12 @@ export function percent(r: number | null): string {
 export function mappedBy(m: MappingEntry): string {
   return `${m.source ?? ''}${m.dates ? `; dates re-typed ${m.dates}` : ''}`;
 }
+
+/** Lower-case the first letter unless it starts an acronym ("PIN codes"). */
+const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/** What a check found, as counts and what it looks for: "4 of 191 (2.1%): dates that ...", "2 findings: ...". */
+export function countSummary(violations: number, applicable: number, description?: string): string {
+  const counts = applicable > 0 ? `${count(violations)} of ${count(applicable)} (${percent(violations / applicable)})` : `${count(violations)} finding${violations === 1 ? '' : 's'}`;
+  return description ? `${counts}: ${lowerFirst(description)}` : counts;
+}
