@@ -45,6 +45,7 @@ export interface IngestIssue {
     | 'unclosed-quote'
     | 'bad-quoting'
     | 'invalid-encoding'
+    | 'double-encoded'
     | 'invalid-json'
     | 'not-a-record'
     | 'not-key-value'

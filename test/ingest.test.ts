@@ -7,10 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { quotingProblem, sniffDelimiter } from '../src/ingest/csv.js';
-import { Decoder } from '../src/ingest/decode.js';
+import { Decoder, doubleEncoded } from '../src/ingest/decode.js';
 import { projectRows, readSample, sniffFormat, type ReadOptions, type Sample } from '../src/ingest/index.js';
 import { keyValue } from '../src/ingest/text.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
+import { doubleEncode } from '../src/synth/samples.js';
 import { xlsx } from './support/xlsx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakcheck-ingest-'));
@@ -246,6 +247,31 @@ describe('text encodings', () => {
     expect(cells(r)).toEqual([['1', '10', 'a'], ['2', '€5', 'José']]);
     expect(r.sample.encoding).toBe('utf-8+windows-1252');
     expect(r.issues).toEqual([{ code: 'invalid-encoding', line: 3, data: { bytes: 2 } }]);
+  });
+
+  it('reads UTF-8 that was read as Windows-1252 and saved again as it was before, and says so', async () => {
+    const twice = doubleEncode(text);
+    expect(twice).toContain('à¤°à¤¾à¤®');
+    const r = await read(file(Buffer.from(twice, 'utf8')));
+    expect(cells(r)).toEqual(rows);
+    expect(r.sample.encoding).toBe('utf-8 (double-encoded, undone)');
+    expect(r.issues).toEqual([{ code: 'double-encoded', line: 1 }]);
+    // With a BOM, and across read chunks: a 1 MB file, its sequences cut anywhere.
+    const long = `name,district\n${'राम कुमार,पुणे\n'.repeat(40_000)}`;
+    const big = await read(file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doubleEncode(long), 'utf8')])));
+    expect(big.records.length).toBe(40_000);
+    expect(big.records.every((rec) => rec.cells?.[0] === 'राम कुमार' && rec.cells[1] === 'पुणे')).toBe(true);
+  });
+
+  it('knows double-encoded text from text that merely holds Latin letters or Windows-1252 punctuation', () => {
+    expect(doubleEncoded(`${doubleEncode('पुरुष,महिला,अन्य,')}x`)).toBe(true);
+    expect(doubleEncoded(`${doubleEncode('José, Zoë, Ñandú,')}x`)).toBe(true);
+    // Genuine accents, quotes and dashes are not UTF-8 when read back as their Windows-1252 bytes.
+    expect(doubleEncoded('José, Zoë, Ñandú, “quoted” – x')).toBe(false);
+    // Devanagari itself is not Windows-1252; too few runs say nothing; a run cut at the end is not judged.
+    expect(doubleEncoded(`पुरुष,${doubleEncode('महिला,अन्य,')}x`)).toBe(false);
+    expect(doubleEncoded(`${doubleEncode('José,Zoë,')}x`)).toBe(false);
+    expect(doubleEncoded(doubleEncode('José,Zoë,Ñ'))).toBe(false);
   });
 
   it('counts lines of CR-only files for the invalid-encoding line', async () => {

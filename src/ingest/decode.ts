@@ -1,4 +1,5 @@
-// Bytes to text: BOM-selected UTF-8/UTF-16, and UTF-8 whose invalid bytes fall back to Windows-1252.
+// Bytes to text: BOM-selected UTF-8/UTF-16, UTF-8 whose invalid bytes fall back to Windows-1252, and UTF-8 that
+// was read as Windows-1252 and saved as UTF-8 again (double-encoded), undone.
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
@@ -10,6 +11,52 @@ const CP1252_80_9F =
 
 function cp1252(byte: number): string {
   return byte >= 0x80 && byte <= 0x9f ? CP1252_80_9F[byte - 0x80] : String.fromCharCode(byte);
+}
+
+/** The Windows-1252 byte of each character it reads 0x80-0x9F as. */
+const CP1252_BYTE = new Map([...CP1252_80_9F].map((ch, i) => [ch.charCodeAt(0), 0x80 + i]));
+
+/** The byte Windows-1252 (or Latin-1, which reads 0x80-0x9F as C1 controls) reads as `c`, or -1. */
+function cp1252Byte(c: number): number {
+  return c <= 0xff ? c : (CP1252_BYTE.get(c) ?? -1);
+}
+
+/** A string as the bytes Windows-1252 or Latin-1 reads as its characters; a character no byte reads as gives its UTF-8 bytes. */
+function cp1252Bytes(s: string): Buffer {
+  const out = Buffer.allocUnsafe(s.length * 3);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const b = cp1252Byte(s.charCodeAt(i));
+    if (b >= 0) out[n++] = b;
+    else n += out.write(s[i], n, 'utf8');
+  }
+  return out.subarray(0, n);
+}
+
+/** Runs of double-encoded characters needed before text is taken for double-encoded. */
+export const MIN_DOUBLE_RUNS = 3;
+
+/**
+ * Whether text is UTF-8 that was read as Windows-1252 (or Latin-1) and saved as UTF-8 again (Excel opening a UTF-8
+ * CSV that has no BOM, then "CSV UTF-8"): `à¤ªà¥à¤°à¥à¤·` for पुरुष, `Ã©` for é. Every run of non-ASCII characters
+ * comes from those code pages and, as their bytes, is well-formed UTF-8 of two bytes or more; at least
+ * MIN_DOUBLE_RUNS runs. A run at the end of `text` (the head of a file, perhaps cut mid-character) is not judged.
+ */
+export function doubleEncoded(text: string): boolean {
+  let runs = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    let end = i;
+    while (end < text.length && text.charCodeAt(end) >= 0x80) end++;
+    if (end === text.length) break;
+    const run = text.slice(i, end);
+    for (let k = 0; k < run.length; k++) if (cp1252Byte(run.charCodeAt(k)) < 0) return false;
+    const bytes = cp1252Bytes(run);
+    if (bytes.length < 2 || !isUtf8(bytes)) return false;
+    runs++;
+    i = end;
+  }
+  return runs >= MIN_DOUBLE_RUNS;
 }
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
@@ -58,6 +105,8 @@ export interface DecodeStats {
   invalidBytes: number;
   /** Physical line of the first invalid byte (1-based), or 0. */
   firstInvalidLine: number;
+  /** The text was double-encoded UTF-8 (see {@link doubleEncoded}), read as what it was before. */
+  doubleEncoded?: boolean;
 }
 
 /** A streaming decoder; call `write` per chunk and `end` once. */
@@ -72,7 +121,25 @@ export class Decoder {
     if (encoding === 'utf-16le' || encoding === 'utf-16be') this.utf16 = new TextDecoder(encoding);
   }
 
+  /** From now on, undo a double encoding: the decoded text's Windows-1252 bytes are decoded as UTF-8 again. */
+  undoDoubleEncoding(): void {
+    this.stats.doubleEncoded = true;
+    this.inner = new Decoder('utf-8');
+  }
+
+  private inner: Decoder | undefined;
+
   write(chunk: Buffer): string {
+    if (this.inner) return this.inner.write(cp1252Bytes(this.decode(chunk)));
+    return this.decode(chunk);
+  }
+
+  end(): string {
+    if (this.inner) return this.inner.write(cp1252Bytes(this.finish())) + this.inner.end();
+    return this.finish();
+  }
+
+  private decode(chunk: Buffer): string {
     if (this.utf16) return this.utf16.decode(chunk, { stream: true });
     const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
     // Hold back a sequence cut by the chunk boundary.
@@ -87,7 +154,7 @@ export class Decoder {
     return this.decodeUtf8(buf.subarray(0, cut));
   }
 
-  end(): string {
+  private finish(): string {
     if (this.utf16) return this.utf16.decode();
     const rest = this.pending;
     this.pending = Buffer.alloc(0);

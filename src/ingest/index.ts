@@ -98,6 +98,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
   }
   const stats = text.decodeStats;
   let reportedEncoding = false;
+  if (stats.doubleEncoded) onIssue({ code: 'double-encoded', line: 1 });
   const reportEncoding = (): void => {
     if (stats.invalidBytes && !reportedEncoding) {
       reportedEncoding = true;
@@ -155,7 +156,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
   }): Sample => ({
     ...common,
     get encoding() {
-      return stats.invalidBytes ? 'utf-8+windows-1252' : text.encoding;
+      return stats.invalidBytes ? 'utf-8+windows-1252' : stats.doubleEncoded ? `${text.encoding} (double-encoded, undone)` : text.encoding;
     },
     format: reader.format,
     ...(reader.delimiter === undefined ? {} : { delimiter: reader.delimiter }),

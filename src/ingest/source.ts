@@ -5,7 +5,7 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import { Readable, type Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
-import { Decoder, detectBom, type DecodeStats, type TextEncoding } from './decode.js';
+import { Decoder, detectBom, doubleEncoded, type DecodeStats, type TextEncoding } from './decode.js';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -385,14 +385,20 @@ export async function decodeBytes(input: ByteInput, budget: Budget, inflated?: I
     await bytes.return?.();
     throw new InputError(`${label} looks like ${kind}, not a ${SAMPLE_FORMATS} sample`);
   }
-  const decoder = new Decoder(encoding);
+  let decoder = new Decoder(encoding);
   let bytesOut = headBuf.length;
   budget.used += headBuf.length;
   if (budget.used > budget.max) {
     await bytes.return?.();
     throw new InputError(`${label} is larger than --max-bytes (${budget.max} bytes)`);
   }
-  const head = decoder.write(headBuf.subarray(bomLength)) + (headDone ? decoder.end() : '');
+  let head = decoder.write(headBuf.subarray(bomLength)) + (headDone ? decoder.end() : '');
+  // UTF-8 read as Windows-1252 and saved as UTF-8 again: read again from the start, undoing it.
+  if (!encoding.startsWith('utf-16') && !decoder.stats.invalidBytes && doubleEncoded(head)) {
+    decoder = new Decoder(encoding);
+    decoder.undoDoubleEncoding();
+    head = decoder.write(headBuf.subarray(bomLength)) + (headDone ? decoder.end() : '');
+  }
   async function* text(): AsyncGenerator<string> {
     try {
       yield head;

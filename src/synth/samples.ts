@@ -100,6 +100,17 @@ export function excelUsCell(v: string): string {
   return date && +date[1] <= 12 && +date[2] <= 12 ? `${+date[1]}/${+date[2]}/${date[3]}` : v;
 }
 
+/** Windows-1252's characters for the bytes 0x80-0x9F; Windows reads the five it leaves undefined as the C1 controls. */
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * UTF-8 text as Excel shows it when it opens a CSV without a byte-order mark (as Windows-1252): what a "CSV UTF-8"
+ * save of it holds (पुरुष -> à¤ªà¥à¤°à¥à¤·).
+ */
+export function doubleEncode(s: string): string {
+  return [...Buffer.from(s, 'utf8')].map((b) => (b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80] : String.fromCharCode(b))).join('');
+}
+
 /** Rows as a CSV opened in Excel in a US locale and saved again: {@link excelUsCell} cells, CRLF line ends. */
 export function toExcelUsCsv(rows: Row[]): string {
   return toDelimited(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { createNormalizer, isScientific } from '../../src/normalize/record.js';
-import { excelUsCell } from '../../src/synth/samples.js';
+import { doubleEncode, excelUsCell } from '../../src/synth/samples.js';
 import type { Report } from '../../src/types.js';
 import { ROOT, tempFile } from '../support/cli.js';
 
@@ -71,6 +71,12 @@ describe('rewritten-values', () => {
     expect(s.violations).toBe(lines.length);
     expect(s.examples[0]).toMatchObject({ field: 'gender', message: `written in Hindi: read as CoWin's "${lines[0].split(',')[g]}"` });
     expect(s.summary).toMatch(/300 labels were translated into Hindi \((पुरुष|महिला) -> (Male|Female)\): read as CoWin's/);
+    // The same file opened in Excel (as Windows-1252) and saved as CSV UTF-8: पुरुष became à¤ªà¥à¤°à¥à¤·, and is read back.
+    const excel = await analyze(tempFile('hindi-excel.csv', doubleEncode(`${translated}\n`)), { asOf });
+    expect(excel.input.encoding).toBe('utf-8 (double-encoded, undone)');
+    expect(check(excel, 'text-encoding')).toMatchObject({ status: 'warn', violations: 1 });
+    expect(check(excel, 'rewritten-values').violations).toBe(lines.length);
+    expect([excel.verdict.label, excel.verdict.score]).toEqual([original.verdict.label, original.verdict.score]);
   });
 
   // Opened in Excel with a US locale and saved as CSV: 05-06-2021 becomes 5/6/2021 (read as May 6, written m/d/yyyy),
