@@ -175,6 +175,24 @@ describe('delimited text', () => {
     expect(psv.sample.columns()).toEqual(['column_1', 'name', 'gender', 'column_4']);
   });
 
+  // What a query's result looks like pasted from a terminal: psql's aligned output, and MySQL's boxed one.
+  it.each([
+    ['psql', ' name     | mobile     | gender\n----------+------------+--------\n Asha Rao | 9876543210 | Female\n Ravi     | 9123456780 | Male\n(2 rows)\n\n', ['table-rule@2', 'table-rule@5', 'blank-row@6']],
+    [
+      'MySQL',
+      '+----------+------------+--------+\n| name     | mobile     | gender |\n+----------+------------+--------+\n| Asha Rao | 9876543210 | Female |\n| Ravi     | 9123456780 | Male   |\n+----------+------------+--------+\n2 rows in set (0.00 sec)\n',
+      ['table-rule@1', 'table-rule@3', 'table-rule@6', 'table-rule@7'],
+    ],
+  ])('reads a table pasted from %s: its borders and row count are skipped, not read as records', async (_, text, issues) => {
+    const r = await read(file(text, 'txt'));
+    expect(r.sample.columns()).toEqual(['name', 'mobile', 'gender']);
+    expect(r.records.map((x) => [x.row, x.cells!.map((c) => c.trim())])).toEqual([
+      [1, ['Asha Rao', '9876543210', 'Female']],
+      [2, ['Ravi', '9123456780', 'Male']],
+    ]);
+    expect(codes(r)).toEqual(issues);
+  });
+
   it('reports blank lines above the header as blank rows', async () => {
     const r = await read(file('\n,,\nid,name\n1,a\n'));
     expect(codes(r)).toEqual(['blank-row@1', 'blank-row@2']);

@@ -76,10 +76,15 @@ function dataLike(cell: string): boolean {
 const TITLE_NEXT = 3;
 /** Title lines looked for above a header. */
 const MAX_TITLES = 5;
-/** A cell of a Markdown table's rule row (`|---|:--:|`): dashes, with alignment colons. */
-const TABLE_RULE = /^:?-{3,}:?$/;
+/**
+ * A cell of a table's rule or border: a Markdown table's (`|---|:--:|`, dashes with alignment colons), or a database
+ * client's, where no pipe splits the line (psql's `-----+-----`, MySQL's `+-----+-----+`).
+ */
+const TABLE_RULE = /^[:+]?-{3,}(?:[:+]-*)*$/;
+/** The row count a database client prints under a table: psql's `(300 rows)`, MySQL's `300 rows in set (0.01 sec)`. */
+const ROW_COUNT = /^(?:\(\d+ rows?\)|\d+ rows? in set\b.*|Empty set\b.*)$/;
 
-/** Whether a record is a Markdown table's rule: every cell a rule cell, or blank (outside the edge pipes). */
+/** Whether a record is a table's rule: every cell a rule cell, or blank (outside the edge pipes). */
 function isTableRule(cells: readonly string[]): boolean {
   let rules = 0;
   for (const c of cells) {
@@ -351,6 +356,11 @@ export function readCsv(
       onIssue({ code: 'blank-row', line });
       return;
     }
+    // A table pasted from a database client or a post: its borders and row count are not records.
+    if (delimiter === '|' && (isTableRule(cells) || (cells.length === 1 && ROW_COUNT.test(cells[0].trim())))) {
+      onIssue({ code: 'table-rule', line });
+      return;
+    }
     if (headerCells !== null && cells.length === headerCells.length && cells[0] === headerCells[0] && cells.every((c, i) => c === headerCells![i])) {
       onIssue({ code: 'repeated-header', line });
       return;
@@ -376,6 +386,13 @@ export function readCsv(
     // Blank lines before the header are blank rows; the header is the first record with content.
     while (at < window.length && blank(window[at].record)) take(window[at++], recs);
     if (at === window.length) return;
+    // The border over a database client's table (MySQL's `+---+---+`).
+    if (delimiter === '|' && at + 1 < window.length && isTableRule(window[at].record)) {
+      skipsDue(false);
+      consumed++;
+      onIssue({ code: 'table-rule', line: nextLine });
+      nextLine += breaksOf(window[at++]);
+    }
     // Title lines above the header, as spreadsheets export them ("CoWin beneficiaries - June 2021,,,,"): records
     // with one non-empty cell followed by one with several are skipped, each reported as a title row.
     let titles = 0;
@@ -390,7 +407,8 @@ export function readCsv(
         nextLine += breaksOf(window[at++]);
       }
     }
-    // A Markdown table (a post's `| a | b |` over `|---|---|`): the row above the rule is its header.
+    // A Markdown table (a post's `| a | b |` over `|---|---|`) or a database client's (psql, MySQL): the row above
+    // the rule is its header.
     const rule = delimiter === '|' && headerOption !== false && at + 1 < window.length && isTableRule(window[at + 1].record);
     markdown = rule && insidePipes(window[at].record) !== window[at].record;
     const first = markdown ? insidePipes(window[at].record) : window[at].record;
