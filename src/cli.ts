@@ -211,7 +211,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('analyze')
-    .description('analyse a sample file (CSV, TSV, JSON, NDJSON, SQL dump, key-value text, Excel workbook; gzip or not; or a zip or tar of them) and report a verdict')
+    .description('analyse a sample file (CSV, TSV, JSON, NDJSON, SQL dump, key-value text, a fixed-width or pasted table, Excel workbook; gzip or not; or a zip or tar of them) and report a verdict')
     .argument('<sample>', 'the sample file or folder, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')

@@ -8,7 +8,7 @@ export type Flag = 'enriched' | 'inflated' | 'recycled' | 'public-data';
 export const LABELS: readonly Label[] = ['likely-genuine', 'inconclusive', 'likely-fabricated', 'not-cowin'];
 export const FLAGS: readonly Flag[] = ['enriched', 'inflated', 'recycled', 'public-data'];
 
-export type InputFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'text' | 'sql' | 'xlsx';
+export type InputFormat = 'csv' | 'tsv' | 'fixed-width' | 'json' | 'ndjson' | 'text' | 'sql' | 'xlsx';
 
 /** How a sample's records are read: JSON values, a delimited table, `key: value` text (src/ingest/text.ts), or an SQL dump's rows (src/ingest/sql.ts). */
 export type SampleKind = 'json' | 'delimited' | 'text' | 'sql';

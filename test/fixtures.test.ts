@@ -141,6 +141,28 @@ describe('fixtures', () => {
     expect([wrong.code, wrong.stderr]).toEqual([2, 'leakcheck: --table people: the workbook has no such sheet (sheets: Part1, States, Part2)\n']);
   });
 
+  // A "proof" is often a PDF: its table through `pdftotext -layout` is columns aligned with spaces; or a query's
+  // result pasted from psql.
+  it('beneficiaries.csv as a fixed-width table and as a psql paste: the same records, the same findings', () => {
+    const rows = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
+    const fixed = rows.map((r) => r.map((v, k) => v.padEnd(widths[k])).join('   ').trimEnd()).join('\n');
+    const psql = [
+      ...rows.slice(0, 1).map((r) => ` ${r.map((v, k) => v.padEnd(widths[k])).join(' | ')}`),
+      `-${widths.map((w) => '-'.repeat(w)).join('-+-')}-`,
+      ...rows.slice(1).map((r) => ` ${r.map((v, k) => v.padEnd(widths[k])).join(' | ')}`),
+      `(${rows.length - 1} rows)`,
+    ].join('\n');
+    const csv = analyzeJson(['fixtures/beneficiaries.csv']).report;
+    const layout = analyzeJson([tempFile('proof.txt', `${fixed}\n`)]).report;
+    expect(layout.input.format).toBe('fixed-width');
+    expectSameReading(layout, csv);
+    const pasted = analyzeJson([tempFile('query.txt', `${psql}\n`)]).report;
+    expect(pasted.input.format).toBe('csv');
+    expectSameReading(pasted, csv);
+    expect(pasted.checks.find((c) => c.id === 'header-labels')!.violations).toBe(2);
+  });
+
   // The June 2023 bot answered with one `Key: value` line per field; the same records pasted that way read alike.
   it('telegram-bot.csv as the bot\'s replies (key-value text): the same records, the same findings', () => {
     const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'telegram-bot.csv'), 'utf8').trimEnd().split('\n');

@@ -175,6 +175,54 @@ describe('delimited text', () => {
     expect(psv.sample.columns()).toEqual(['column_1', 'name', 'gender', 'column_4']);
   });
 
+  // A PDF's table through `pdftotext -layout`, a printed report: columns aligned with spaces.
+  it('reads a table in fixed-width columns: cut at the columns every line leaves two spaces between', async () => {
+    const text = [
+      'Name          Mobile No     Gender   Dose 1',
+      'Asha Rao      9876543210    Female   21-06-2021',
+      '',
+      'Ravi          9123456780             05-07-2021',
+      'K. "Bala" M   9000000000    Male',
+      '',
+    ].join('\r\n');
+    const r = await read(file(text, 'txt'));
+    expect([r.sample.format(), r.sample.columns()]).toEqual(['fixed-width', ['Name', 'Mobile No', 'Gender', 'Dose 1']]);
+    expect(r.records.map((x) => [x.row, x.line, x.cells])).toEqual([
+      [1, 2, ['Asha Rao', '9876543210', 'Female', '21-06-2021']],
+      [2, 4, ['Ravi', '9123456780', '', '05-07-2021']],
+      [3, 5, ['K. "Bala" M', '9000000000', 'Male', '']],
+    ]);
+    expect(codes(r)).toEqual(['blank-row@3']);
+  });
+
+  it('reads SQL*Plus output: the dash rule gives the columns; rules, repeated headers and the row count are skipped', async () => {
+    const page = 'NAME       MOBILE     GENDER\n---------- ---------- ------\n';
+    const text = `${page}Asha Rao   9876543210 Female\n\n${page}Ravi Kumar 9123456780 Male\n\n2 rows selected.\n`;
+    const r = await read(file(text, 'lst'));
+    expect([r.sample.format(), r.sample.columns()]).toEqual(['fixed-width', ['NAME', 'MOBILE', 'GENDER']]);
+    expect(r.records.map((x) => [x.line, x.cells])).toEqual([
+      [3, ['Asha Rao', '9876543210', 'Female']],
+      [7, ['Ravi Kumar', '9123456780', 'Male']],
+    ]);
+    expect(codes(r)).toEqual(['table-rule@2', 'blank-row@4', 'repeated-header@5', 'table-rule@6', 'blank-row@8', 'table-rule@9']);
+  });
+
+  it('cuts every line of a large fixed-width file alike, whatever the read chunks', async () => {
+    const line = (i: number): string => `${`Person ${i}`.padEnd(16)}${String(9000000000 + i).padEnd(14)}${i % 3 ? 'Male' : ''}`;
+    const text = `${'Name'.padEnd(16)}${'Mobile'.padEnd(14)}Gender\r\n${Array.from({ length: 30_000 }, (_, i) => line(i)).join('\r\n')}\r\n`;
+    const r = await read(file(text, 'txt'));
+    expect(r.records.length).toBe(30_000);
+    expect(r.records.every((x, i) => x.line === i + 2 && x.cells![0] === `Person ${i}` && x.cells![1] === String(9000000000 + i) && x.cells![2] === (i % 3 ? 'Male' : ''))).toBe(true);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('reads text that is no fixed-width table as before: a list, two columns, words with single spaces', async () => {
+    for (const text of ['mobile\n9876543210\n9123456780\n', 'Name      Mobile\nAsha Rao  9876543210\nRavi      9123456780\n', 'name mobile gender\nAsha 9876543210 Female\nRavi 9123456780 Male\n']) {
+      const r = await read(file(text, 'txt'));
+      expect(r.sample.format(), text).toBe('csv');
+    }
+  });
+
   // What a query's result looks like pasted from a terminal: psql's aligned output, and MySQL's boxed one.
   it.each([
     ['psql', ' name     | mobile     | gender\n----------+------------+--------\n Asha Rao | 9876543210 | Female\n Ravi     | 9123456780 | Male\n(2 rows)\n\n', ['table-rule@2', 'table-rule@5', 'blank-row@6']],

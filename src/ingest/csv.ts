@@ -81,8 +81,11 @@ const MAX_TITLES = 5;
  * client's, where no pipe splits the line (psql's `-----+-----`, MySQL's `+-----+-----+`).
  */
 const TABLE_RULE = /^[:+]?-{3,}(?:[:+]-*)*$/;
-/** The row count a database client prints under a table: psql's `(300 rows)`, MySQL's `300 rows in set (0.01 sec)`. */
-const ROW_COUNT = /^(?:\(\d+ rows?\)|\d+ rows? in set\b.*|Empty set\b.*)$/;
+/**
+ * The row count a database client prints under a table: psql's `(300 rows)`, MySQL's `300 rows in set (0.01 sec)`,
+ * SQL*Plus's `14 rows selected.`
+ */
+const ROW_COUNT = /^(?:\(\d+ rows?\)|\d+ rows? in set\b.*|Empty set\b.*|\d+ rows? selected\.?)$/;
 
 /** Whether a record is a table's rule: every cell a rule cell, or blank (outside the edge pipes). */
 function isTableRule(cells: readonly string[]): boolean {

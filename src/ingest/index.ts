@@ -3,6 +3,7 @@ import { InputError, UsageError } from '../errors.js';
 import { KIND_LABEL, kindOf, type ArchiveInfo, type IngestIssue, type InputFormat, type RawRecord, type SampleKind } from '../types.js';
 import { chatRecords } from './chat.js';
 import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
+import { fixedColumns, fixedToPipes } from './fixed-width.js';
 import { readJson } from './json.js';
 import { ByteLimit, fileSha256, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
 import { looksLikeSql, readSql } from './sql.js';
@@ -175,6 +176,12 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
     return sample({ format: () => 'sql', batches: r.batches, columns: () => r.columns });
   }
   if (kind === 'text') return sample({ format: () => 'text', batches: readKeyValue(watch.chunks, issue), columns: () => [] });
+  // A table in fixed-width columns (a PDF's, a printed report's): its lines cut into cells, read as a pasted table.
+  const starts = opts.format === undefined ? fixedColumns(text.head) : null;
+  if (starts) {
+    const r = readCsv(fixedToPipes(watch.chunks, starts), '|', issue, opts.header);
+    return sample({ format: () => 'fixed-width', batches: r.batches, header: () => r.header, columns: () => r.columns });
+  }
   // A workbook's rows come as CSV lines written by xlsx.ts: commas, whatever the cells hold.
   const delimiter = opts.format === 'xlsx' ? ',' : sniffDelimiter(text.head);
   const r = readCsv(watch.chunks, delimiter, issue, opts.header);
