@@ -10,7 +10,7 @@ import { safeText, showValue } from './report/safe.js';
 import { parallelRunner, singleRunner, startWorker, type Runner } from './parallel-checks.js';
 import { duckdbRunner, loadDuckDB, type EngineId } from './engines/duckdb.js';
 import { scoreSample } from './score.js';
-import { dict, type Check, type CheckResult, type Dict, type IngestIssue, type InputInfo, type MappingEntry, type RawRecord, type Report, type SampleRecord } from './types.js';
+import { dict, type Check, type CheckResult, type Dict, type Example, type IngestIssue, type InputInfo, type MappingEntry, type RawRecord, type Report, type SampleRecord } from './types.js';
 import { VERSION } from './version.js';
 
 /** Records read before the mapping is decided (value-based mapping looks at these). */
@@ -37,6 +37,11 @@ export interface AnalyzeOptions extends ReadOptions {
   checkOptions?: Record<string, unknown>;
   /** Where the cross-record checks keep their per-key state: `memory` (default) or `duckdb` (src/engines/duckdb.ts). */
   engine?: EngineId;
+  /**
+   * Told every finding, as reports show them (values masked unless `reveal`), as the checks report them (`--findings`).
+   * The checks then run on one thread: a worker's findings would have to be shipped back one by one.
+   */
+  onFinding?: (check: string, finding: Example) => void;
 }
 
 /** Analyse one sample and build its report. Throws InputError or UsageError for unusable input. */
@@ -48,7 +53,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
   const duckdb = opts.engine === 'duckdb' ? await loadDuckDB() : undefined;
   // Large files use both cores: a worker thread runs part of the checks (src/parallel-checks.ts). Started
   // first, it loads its modules while this thread reads the head.
-  const worker = startWorker(path, opts);
+  const worker = opts.onFinding ? null : startWorker(path, opts);
   // This read, not the worker's, takes the file's SHA-256 for the report.
   const sample = await readSample(path, (i) => deliver(i), { ...opts, digest: true }).catch((err: unknown) => {
     worker?.stop();
@@ -112,6 +117,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     asOfDay: dayOf(asOf),
     options: Object.assign(Object.create(null), opts.checkOptions),
     expectedRows: () => projectRows(sample, rows, limit),
+    onFinding: opts.onFinding && ((check: string, e: Example) => opts.onFinding!(check, presentExample(e, opts.reveal ?? false))),
   };
   const memoryRunner = (checks: readonly Check[]): Runner =>
     worker
@@ -197,16 +203,21 @@ function maskingField(field: string | null): string | null {
 const MAX_SUMMARY = 1200;
 
 /** Mask and escape what a check result carries from the sample. */
+/** An example as reports show it: field and message escaped, the value masked unless `reveal`. */
+function presentExample(e: Example, reveal: boolean): Example {
+  return {
+    ...e,
+    field: e.field === null ? null : safeText(e.field, 200),
+    value: e.value === null ? null : showValue(maskingField(e.field), e.value, reveal),
+    message: safeText(e.message, 400),
+  };
+}
+
 function presentResult(c: CheckResult, reveal: boolean): CheckResult {
   return {
     ...c,
     summary: safeText(c.summary, MAX_SUMMARY),
-    examples: c.examples.map((e) => ({
-      ...e,
-      field: e.field === null ? null : safeText(e.field, 200),
-      value: e.value === null ? null : showValue(maskingField(e.field), e.value, reveal),
-      message: safeText(e.message, 400),
-    })),
+    examples: c.examples.map((e) => presentExample(e, reveal)),
     ...(c.fields ? { fields: c.fields.map((f) => ({ ...f, field: safeText(f.field, 200) })) } : {}),
     ...(c.data ? { data: escapeData(c.data) } : {}),
   };

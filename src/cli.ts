@@ -1,5 +1,5 @@
 // The command line: the only module that reads argv, writes stdout/stderr and sets the exit code.
-import { createWriteStream, existsSync, realpathSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsColor } from 'chalk';
@@ -15,7 +15,7 @@ import { renderHtml } from './reporters/html.js';
 import { configuredChecks, loadConfig } from './config.js';
 import { startProgress } from './progress.js';
 import { renderCheckList, renderExplain, renderProfiles } from './commands.js';
-import { FLAGS, LABELS, type Report } from './types.js';
+import { FLAGS, LABELS, type Example, type Report } from './types.js';
 import { VERSION } from './version.js';
 import { parseIso } from './dates.js';
 import { REPORT_SCHEMA } from './report-schema.js';
@@ -78,6 +78,7 @@ function parseAsOf(v: string): Date {
 interface AnalyzeFlags {
   format: 'terminal' | 'json' | 'markdown' | 'html';
   output?: string;
+  findings?: string;
   config?: string;
   map: string[];
   profile?: string;
@@ -111,13 +112,52 @@ function writesInto(output: string, input: string): boolean {
   return out === inp || out.startsWith(inp.endsWith(sep) ? inp : inp + sep);
 }
 
+/**
+ * Every finding as one JSON line to `path` (`--findings`): `{check, row, line, field, value, message}` as the
+ * report's examples, written in blocks of about 64 KiB as the checks report them.
+ */
+function findingsFile(path: string): { write: (check: string, e: Example) => void; close: () => number } {
+  const fail = (e: unknown): UsageError => new UsageError(`cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (e) {
+    throw fail(e);
+  }
+  let pending = '';
+  let count = 0;
+  const flush = (): void => {
+    try {
+      writeSync(fd, pending);
+    } catch (e) {
+      throw fail(e);
+    }
+    pending = '';
+  };
+  return {
+    write(check, e) {
+      pending += `${JSON.stringify({ check, ...e })}\n`;
+      count++;
+      if (pending.length >= 65_536) flush();
+    },
+    close() {
+      if (pending) flush();
+      closeSync(fd);
+      return count;
+    },
+  };
+}
+
 async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
   if (flags.profile && !findProfile(flags.profile)) {
     throw new UsageError(`unknown profile "${flags.profile}" (known: ${PROFILES.map((p) => p.id).join(', ')})`);
   }
-  if (flags.output && file !== '-' && writesInto(flags.output, file)) {
-    throw new UsageError('--output names the input file or a file in the input folder: leakcheck never writes to its input');
+  for (const [option, target] of [['--output', flags.output], ['--findings', flags.findings]] as const) {
+    if (target && file !== '-' && writesInto(target, file)) {
+      throw new UsageError(`${option} names the input file or a file in the input folder: leakcheck never writes to its input`);
+    }
   }
+  if (flags.output && flags.findings && writesInto(flags.findings, flags.output)) throw new UsageError('--findings and --output name the same file');
   // leakcheck.config.json (or --config): options given on the command line win over the file.
   const { config } = loadConfig(flags.config);
   const failOn = flags.failOn ?? config.failOn ?? [];
@@ -128,8 +168,10 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     ? await loadAgainst(flags.against, keyFrom(flags.key), { asOf, maxBytes: flags.maxBytes, table: flags.table, tableIfDump: true })
     : undefined;
   const progress = startProgress(file, { quiet: flags.quiet });
+  const findings = flags.findings === undefined ? undefined : findingsFile(flags.findings);
   const report = await analyze(file, {
     checks,
+    onFinding: findings?.write,
     onProgress: (bytes) => progress.update(bytes),
     checkOptions: against ? { against } : undefined,
     stream: file === '-' ? process.stdin : undefined,
@@ -143,7 +185,11 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     engine: flags.engine ?? config.engine ?? 'memory',
     header: flags.header,
     table: flags.table,
-  }).finally(() => progress.stop());
+  }).finally(() => {
+    progress.stop();
+    const n = findings?.close();
+    if (n !== undefined && !flags.quiet) process.stderr.write(`leakcheck: ${n.toLocaleString('en-US')} findings written to ${safeText(flags.findings!, 4096)}\n`);
+  });
   const toFile = flags.output !== undefined;
   const text =
     flags.format === 'json'
@@ -215,6 +261,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<sample>', 'the sample file or folder, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--findings <file>', 'write every finding, row by row, as JSON lines (values masked unless --reveal)')
     .option('-m, --map <column=field>', 'map a column onto a field (repeatable; field "-" unmaps)', collect, [])
     .option('--profile <id>', `force the record format (${PROFILES.map((p) => p.id).join(', ')})`)
     .option('--fail-on <list>', 'exit 1 when the verdict label or a flag is in this comma-separated list', parseFailOn)

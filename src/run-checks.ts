@@ -21,7 +21,11 @@ interface Running {
 const SKIPPED: CheckRun = { record() {}, finish() {} };
 
 /** What a runner is given to build its checks' contexts; without `expectedRows` the checks are told none. */
-export type BaseContext = Omit<CheckContext, 'applicable' | 'report' | 'expectedRows'> & { expectedRows?: () => number | undefined };
+export type BaseContext = Omit<CheckContext, 'applicable' | 'report' | 'expectedRows'> & {
+  expectedRows?: () => number | undefined;
+  /** Told every finding as it is reported, beyond the examples kept (`--findings`); not given to the checks. */
+  onFinding?: (check: string, finding: Example) => void;
+};
 
 const UNKNOWN = (): undefined => undefined;
 
@@ -31,6 +35,17 @@ export function interpolate(template: string, data: Record<string, string | numb
     const v = data?.[k];
     return v === undefined ? `{{${k}}}` : typeof v === 'number' ? v.toLocaleString('en-US') : v;
   });
+}
+
+/** A finding as reports show it: its message written out from the check's template. */
+function toExample(f: FindingInput, meta: Check['meta']): Example {
+  return {
+    row: f.row ?? 0,
+    line: f.line ?? 0,
+    field: f.field ?? null,
+    value: f.value ?? null,
+    message: interpolate(meta.messages[f.messageId] ?? f.messageId, f.data),
+  };
 }
 
 function statusOf(r: Running): Status {
@@ -55,11 +70,12 @@ export class CheckRunner {
   private readonly withIssue: CheckRun[];
 
   constructor(checks: readonly Check[], base: BaseContext) {
+    const { onFinding, ...shared } = base;
     this.running = checks.map((check) => {
       const state: Running = { check, run: null, applicable: 0, violations: 0, examples: [], applicableByField: null, violationsByField: new Map() };
       const ctx: CheckContext = {
-        ...base,
-        expectedRows: base.expectedRows ?? UNKNOWN,
+        ...shared,
+        expectedRows: shared.expectedRows ?? UNKNOWN,
         applicable: (n = 1, field?: string) => {
           state.applicable += n;
           if (field === undefined) return;
@@ -70,10 +86,11 @@ export class CheckRunner {
           state.violations++;
           if (f.field) state.violationsByField.set(f.field, (state.violationsByField.get(f.field) ?? 0) + 1);
           if (state.examples.length < MAX_EXAMPLES) state.examples.push(f);
+          if (onFinding) onFinding(check.meta.id, toExample(f, check.meta));
         },
       };
       const fields = check.meta.fields;
-      if (!fields || fields.some((f) => base.mapped.has(f))) state.run = check.create(ctx);
+      if (!fields || fields.some((f) => shared.mapped.has(f))) state.run = check.create(ctx);
       return state;
     });
     this.active = this.running.map((r) => r.run).filter((r): r is CheckRun => r !== null);
@@ -99,13 +116,7 @@ export class CheckRunner {
       const done = (r.run ?? SKIPPED).finish();
       const outcome: CheckOutcome = typeof done === 'string' ? { summary: done } : done ?? {};
       const { meta } = r.check;
-      const examples: Example[] = r.examples.map((f) => ({
-        row: f.row ?? 0,
-        line: f.line ?? 0,
-        field: f.field ?? null,
-        value: f.value ?? null,
-        message: interpolate(meta.messages[f.messageId] ?? f.messageId, f.data),
-      }));
+      const examples: Example[] = r.examples.map((f) => toExample(f, meta));
       return {
         id: meta.id,
         category: meta.category,

@@ -88,6 +88,35 @@ describe('leakcheck CLI', () => {
     expect(analyzeJson([file, '--max-bytes', '100000']).report.input.sha256).toBeUndefined();
   });
 
+  // The evidence row by row: every finding, not the five examples a check keeps.
+  it('writes every finding to --findings as JSON lines, masked unless --reveal, on one thread or two', () => {
+    const out = tempFile('findings.ndjson', '');
+    const { report } = analyzeJson(['fixtures/beneficiaries-broken.csv', '--findings', out]);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const total = report.checks.reduce((n, c) => n + c.violations, 0);
+    expect(total).toBeGreaterThan(report.checks.reduce((n, c) => n + c.examples.length, 0));
+    expect(lines.length).toBe(total);
+    for (const c of report.checks) expect(lines.filter((l) => l.check === c.id).length, c.id).toBe(c.violations);
+    expect(Object.keys(lines[0])).toEqual(['check', 'row', 'line', 'field', 'value', 'message']);
+    // The report's examples are the first of each check's lines.
+    const dates = report.checks.find((c) => c.id === 'date-format')!;
+    expect(lines.filter((l) => l.check === 'date-format').slice(0, dates.examples.length)).toEqual(dates.examples.map((e) => ({ check: 'date-format', ...e })));
+    // Masked as in the report; --reveal shows the values.
+    const mobiles = (file: string) => readFileSync(file, 'utf8').match(/"value":"[6-9]\d{9}"/g) ?? [];
+    expect(mobiles(out)).toEqual([]);
+    const revealed = tempFile('revealed.ndjson', '');
+    runCli(['analyze', 'fixtures/beneficiaries-broken.csv', '--findings', revealed, '--reveal', '-q']);
+    expect(mobiles(revealed).length).toBeGreaterThan(0);
+    // A file large enough for two threads is analysed on one when every finding is wanted: the same report.
+    const rows = readFileSync(join(ROOT, 'fixtures/beneficiaries-broken.csv'), 'utf8').trimEnd().split('\n');
+    const big = tempFile('big.csv', `${[rows[0], ...Array.from({ length: 20 }, () => rows.slice(1)).flat()].join('\n')}\n`);
+    const two = runCli(['analyze', big, '--format', 'json', '--deterministic', '--findings', tempFile('two.ndjson', ''), '-q'], { env: { LEAKCHECK_THREADS: '2' } });
+    const one = runCli(['analyze', big, '--format', 'json', '--deterministic'], { env: { LEAKCHECK_THREADS: '1' } });
+    expect([two.code, two.stdout]).toEqual([0, one.stdout]);
+    // Never into the input.
+    expectOneLineError(runCli(['analyze', 'fixtures/beneficiaries-broken.csv', '--findings', 'fixtures/beneficiaries-broken.csv']), /--findings names the input file/);
+  });
+
   it('stops at --limit rows', () => {
     const rows = Array.from({ length: 50 }, (_, i) => `Person ${i},${9000000000 + i}`).join('\n');
     const { report } = analyzeJson([tempFile('l.csv', `name,mobile\n${rows}\n`), '--limit', '7']);
