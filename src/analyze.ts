@@ -202,7 +202,6 @@ function maskingField(field: string | null): string | null {
  */
 const MAX_SUMMARY = 1200;
 
-/** Mask and escape what a check result carries from the sample. */
 /** An example as reports show it: field and message escaped, the value masked unless `reveal`. */
 function presentExample(e: Example, reveal: boolean): Example {
   return {
@@ -213,6 +212,7 @@ function presentExample(e: Example, reveal: boolean): Example {
   };
 }
 
+/** Mask and escape what a check result carries from the sample. */
 function presentResult(c: CheckResult, reveal: boolean): CheckResult {
   return {
     ...c,

@@ -169,6 +169,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     : undefined;
   const progress = startProgress(file, { quiet: flags.quiet });
   const findings = flags.findings === undefined ? undefined : findingsFile(flags.findings);
+  let written: number | undefined;
   const report = await analyze(file, {
     checks,
     onFinding: findings?.write,
@@ -187,9 +188,9 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     table: flags.table,
   }).finally(() => {
     progress.stop();
-    const n = findings?.close();
-    if (n !== undefined && !flags.quiet) process.stderr.write(`leakcheck: ${n.toLocaleString('en-US')} findings written to ${safeText(flags.findings!, 4096)}\n`);
+    written = findings?.close();
   });
+  if (written !== undefined && !flags.quiet) process.stderr.write(`leakcheck: ${written.toLocaleString('en-US')} findings written to ${safeText(flags.findings!, 4096)}\n`);
   const toFile = flags.output !== undefined;
   const text =
     flags.format === 'json'

@@ -115,6 +115,8 @@ describe('leakcheck CLI', () => {
     expect([two.code, two.stdout]).toEqual([0, one.stdout]);
     // Never into the input.
     expectOneLineError(runCli(['analyze', 'fixtures/beneficiaries-broken.csv', '--findings', 'fixtures/beneficiaries-broken.csv']), /--findings names the input file/);
+    // A sample that cannot be read is one line on stderr, findings or not.
+    expectOneLineError(runCli(['analyze', tempFile('empty.csv', ''), '--findings', tempFile('none.ndjson', '')]), /is empty: there are no records/);
   });
 
   it('stops at --limit rows', () => {
