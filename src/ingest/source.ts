@@ -83,7 +83,7 @@ export function newBudget(opts: OpenOptions): Budget {
 }
 
 /** What a sample can be, for messages. */
-export const SAMPLE_FORMATS = 'CSV, TSV, JSON, NDJSON, SQL dump, key-value text or Excel workbook';
+export const SAMPLE_FORMATS = 'CSV, TSV, JSON, NDJSON, SQL dump, key-value text, fixed-width table or Excel workbook';
 
 const ZIP_MAGIC = [
   [0x50, 0x4b, 0x03, 0x04],
