@@ -27,8 +27,8 @@ export interface AnalyzeOptions extends ReadOptions {
   asOf?: Date;
   /** Checks to run (default: all). */
   checks?: readonly Check[];
-  /** Called with the bytes read so far, at most once per batch. */
-  onProgress?: (bytes: number) => void;
+  /** Called with the bytes read so far, and the sample's size when known, at most once per batch. */
+  onProgress?: (bytes: number, size?: number) => void;
   /** Omit timings and absolute paths so reports can be diffed. */
   deterministic?: boolean;
   /** Use this profile (src/profiles.ts) instead of detecting one (`--profile`); its fit is still measured. */
@@ -154,7 +154,7 @@ export async function analyze(path: string, opts: AnalyzeOptions = {}): Promise<
     if (next.done) break;
     more = consume(next.value);
     await runner.flush();
-    opts.onProgress?.(sample.bytes());
+    opts.onProgress?.(sample.bytes(), sample.size);
   }
   if (!more) await it.return(undefined);
   input.rows = rows;

@@ -173,7 +173,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
   const report = await analyze(file, {
     checks,
     onFinding: findings?.write,
-    onProgress: (bytes) => progress.update(bytes),
+    onProgress: (bytes, size) => progress.update(bytes, size),
     checkOptions: against ? { against } : undefined,
     stream: file === '-' ? process.stdin : undefined,
     map: parseMapOptions(flags.map),

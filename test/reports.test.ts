@@ -195,6 +195,18 @@ describe('progress bar', () => {
       q.stop();
       expect(s.written(), name).toBe('');
     }
+    // A folder's bar is drawn from the size of its files, which the sample gives with the bytes read.
+    const folder = join(ROOT, 'fixtures');
+    const f = fakeStream(true);
+    const bar = startProgress(folder, { stream: f.stream });
+    bar.update(1000, PROGRESS_MIN_BYTES * 3);
+    bar.stop();
+    expect(f.written()).toMatch(/leakcheck \|.*% 0\.0 of 12\.0 MB/);
+    const small = fakeStream(true);
+    const none = startProgress(folder, { stream: small.stream });
+    none.update(1000, 50_000);
+    none.stop();
+    expect(small.written()).toBe('');
   });
 
   it('the CLI writes nothing to a piped stderr while reading a large file', () => {
