@@ -153,12 +153,18 @@ export interface ArchiveMember {
   rows?: number;
 }
 
+/** What exporting tools write for an empty value: SQL clients, MySQL's OUTFILE, Python, pandas, R, Excel, reports. */
+export const NULL_MARKERS = ['NULL', 'null', 'Null', '\\N', 'None', 'NaN', 'nan', 'NA', 'N/A', 'n/a', '#N/A', '-'] as const;
+export type NullMarker = (typeof NULL_MARKERS)[number];
+
 export interface MappingEntry {
   column: string;
   field: string | null;
   source: 'header' | 'values' | 'option' | null;
   /** A date column a spreadsheet re-typed (`5/6/2021`), read back as the days it names (src/dates.ts retypedDmy). */
   dates?: 'D/M/YYYY';
+  /** How the sample writes an empty value (a database's `NULL`, MySQL's `\N`, R's `NA`): read as empty (normalize/mapping.ts nullMarker). */
+  nullMarker?: NullMarker;
 }
 
 export interface Example {

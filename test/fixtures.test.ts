@@ -141,6 +141,18 @@ describe('fixtures', () => {
     expect([wrong.code, wrong.stderr]).toEqual([2, 'leakcheck: --table people: the workbook has no such sheet (sheets: Part1, States, Part2)\n']);
   });
 
+  // A database client or a script writes a word for a missing value: SQL's NULL, MySQL's \N, R's NA, pandas' nan.
+  it.each(['NULL', '\\N', 'NA', 'nan'])('beneficiaries.csv with its empty values written %s: the same records, the same findings', (marker) => {
+    const [header, ...lines] = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n');
+    const written = [header, ...lines.map((l) => l.split(',').map((v) => v || marker).join(','))].join('\n');
+    expect(written.split(marker).length).toBeGreaterThan(100);
+    const report = analyzeJson([tempFile('export.csv', `${written}\n`)]).report;
+    const csv = analyzeJson(['fixtures/beneficiaries.csv']).report;
+    expect(report.mapping.every((m) => m.nullMarker === marker)).toBe(true);
+    expectSameReading(report, csv);
+    expect(runCli(['analyze', tempFile('export.csv', `${written}\n`)]).stdout).toContain(`Empty values are written ${marker} (the exporting tool's marker): read as empty.`);
+  });
+
   // A "proof" is often a PDF: its table through `pdftotext -layout` is columns aligned with spaces; or a query's
   // result pasted from psql.
   it('beneficiaries.csv as a fixed-width table and as a psql paste: the same records, the same findings', () => {

@@ -1,7 +1,9 @@
 // The generated normaliser (src/normalize/record.ts): one shape per sample, trimmed values, column names as data.
 import { describe, expect, it } from 'vitest';
+import { nullMarker } from '../src/normalize/mapping.js';
 import { createNormalizer } from '../src/normalize/record.js';
-import type { MappingEntry } from '../src/types.js';
+import { REPORT_SCHEMA } from '../src/report-schema.js';
+import { NULL_MARKERS, type MappingEntry } from '../src/types.js';
 
 const map = (pairs: [string, string | null][]): MappingEntry[] => pairs.map(([column, field]) => ({ column, field, source: field ? 'header' : null }));
 
@@ -38,5 +40,28 @@ describe('createNormalizer', () => {
 
   it('refuses a field that is not a canonical field id', () => {
     expect(() => createNormalizer(map([['a', 'name; globalThis.pwned = 1']]))).toThrow(/not a canonical field/);
+  });
+
+  it('reads the sample\'s null marker as an empty value, compared whole, in the columns given one', () => {
+    const mapping = map([['Name', 'name'], ['Dose 2', 'dose2_date']]).map((m) => ({ ...m, nullMarker: 'NULL' as const }));
+    const normalize = createNormalizer(mapping);
+    const rec = normalize({ row: 1, line: 2, cells: ['NULL ', 'NULL'] });
+    expect([rec.fields.name, rec.fields.dose2_date, rec.rewritten]).toEqual([undefined, undefined, undefined]);
+    expect(normalize({ row: 2, line: 3, cells: ['NULLA Devi', 'null'] }).fields).toMatchObject({ name: 'NULLA Devi', dose2_date: 'null' });
+  });
+});
+
+describe('nullMarker', () => {
+  const rows = (cells: string[][]) => cells.map((c, i) => ({ row: i + 1, line: i + 2, cells: c }));
+  it('finds the word most cells write for an empty value, whole, in cells or keyed values', () => {
+    expect(nullMarker(rows([['Asha', 'NULL', '-'], ['Ravi', 'NULL', '21-06-2021']]))).toBe('NULL');
+    expect(nullMarker(rows([['Asha', ' \\N '], ['Ravi', '']]))).toBe('\\N');
+    expect(nullMarker([{ row: 1, line: 1, values: new Map([['dose2', 'NA'], ['name', 'Asha']]) }])).toBe('NA');
+    expect(nullMarker(rows([['Asha', ''], ['NULLA', 'None of these']]))).toBeNull();
+  });
+
+  it('the report schema lists every marker', () => {
+    const items = (REPORT_SCHEMA as { properties: { mapping: { items: { properties: { nullMarker: { enum: string[] } } } } } }).properties.mapping.items.properties.nullMarker;
+    expect(items.enum).toEqual([...NULL_MARKERS]);
   });
 });

@@ -3,7 +3,7 @@ import { parseAnyDate, parseShortDmy, retypedDmy, yearOf } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { FIELD_BY_ID, fieldForHeader } from '../fields.js';
 import { normalizeVaccine } from '../policy/rules.js';
-import type { MappingEntry, RawRecord } from '../types.js';
+import { NULL_MARKERS, type MappingEntry, type NullMarker, type RawRecord } from '../types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAN = /^[A-Z]{5}\d{4}[A-Z]$/i;
@@ -105,6 +105,27 @@ export function jsonColumns(records: RawRecord[]): string[] {
   return [...seen];
 }
 
+const MARKERS: ReadonlySet<string> = new Set(NULL_MARKERS);
+
+/**
+ * How the first records write an empty value, if they write it as a word: the null marker (NULL_MARKERS) that most
+ * cells hold, whole, or null when no cell is one. A database export writes `NULL` (or `\N`) for every missing
+ * value, R writes `NA`; read as written, each would be a malformed date or identifier, and a genuine export would
+ * look fabricated.
+ */
+export function nullMarker(records: readonly RawRecord[]): NullMarker | null {
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    for (const v of r.cells ?? r.values?.values() ?? []) {
+      const t = v.trim();
+      if (t.length <= 4 && MARKERS.has(t)) seen.set(t, (seen.get(t) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  for (const [t, n] of seen) if (best === null || n > seen.get(best)!) best = t;
+  return best as NullMarker | null;
+}
+
 /** Map every column onto a canonical field (or null), recording how. */
 export function inferMapping(columns: string[], records: RawRecord[], overrides: Map<string, string>): MappingEntry[] {
   for (const column of overrides.keys()) {
@@ -145,6 +166,9 @@ export function inferMapping(columns: string[], records: RawRecord[], overrides:
       if (FIELD_BY_ID.get(field)?.kind === 'date' && field !== 'date_of_birth') dateColumns++;
     }
   });
+  // The sample's null marker reads as an empty value in every column.
+  const marker = nullMarker(records);
+  if (marker !== null) for (const m of mapping) if (m.field) m.nullMarker = marker;
   // Date columns a spreadsheet re-typed are read back as the days they name.
   mapping.forEach((m, i) => {
     if (!m.field || FIELD_BY_ID.get(m.field)?.kind !== 'date') return;

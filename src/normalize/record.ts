@@ -64,10 +64,11 @@ function clean(v: string | undefined): string | undefined {
  * prototype, so `__proto__` or `constructor` are plain keys as in a {@link dict}.
  */
 export function createNormalizer(mapping: MappingEntry[], profile?: string): Normalizer {
-  const mapped: { index: number; column: string; field: string; dates?: string }[] = [];
+  const mapped: { index: number; column: string; field: string; dates?: string; nullMarker?: string }[] = [];
   mapping.forEach((m, index) => {
-    if (m.field) mapped.push({ index, column: m.column, field: m.field, dates: m.dates });
+    if (m.field) mapped.push({ index, column: m.column, field: m.field, dates: m.dates, nullMarker: m.nullMarker });
   });
+  const markers = mapped.map((m) => m.nullMarker);
   const write = findProfile(profile ?? '')?.dates === 'iso' ? formatIsoDay : formatDmy;
   const retype = (v: string): string | undefined => {
     const day = parseShortDmy(v);
@@ -91,7 +92,9 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
             : m.dates
               ? `if (v !== undefined) { const t = retype(v); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
               : '';
-        return `v = clean(${cell(k)}); ${rewritten}${store}`;
+        // The null marker is passed as data (it comes from the sample), compared whole.
+        const marker = m.nullMarker === undefined ? '' : `if (v === markers[${k}]) v = undefined; `;
+        return `v = clean(${cell(k)}); ${marker}${rewritten}${store}`;
       })
       .join('\n');
   const source = `
@@ -110,7 +113,7 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
       }
       return { row: raw.row, line: raw.line, fields: f, nested: raw.nested, facts: undefined, rewritten: r };
     };`;
-  return new Function('clean', 'columns', 'isScientific', 'T', 'retype', source)(clean, columns, isScientific, TRANSLATIONS, retype) as Normalizer;
+  return new Function('clean', 'columns', 'isScientific', 'T', 'retype', 'markers', source)(clean, columns, isScientific, TRANSLATIONS, retype, markers) as Normalizer;
 }
 
 /**

@@ -12,6 +12,12 @@ export function percent(r: number | null): string {
   return r === 0 ? '0%' : r < 0.001 ? '<0.1%' : `${(r * 100).toFixed(r < 0.1 ? 1 : 0)}%`;
 }
 
+/** How the sample writes an empty value, when it writes a word for it (`NULL`): a sentence for the mapping, or ''. */
+export function nullMarkerNote(mapping: readonly MappingEntry[]): string {
+  const marker = mapping.find((m) => m.nullMarker !== undefined)?.nullMarker;
+  return marker === undefined ? '' : `Empty values are written ${marker} (the exporting tool's marker): read as empty.`;
+}
+
 /** How a column was mapped, as the reports list it: `header`, `values`, `option`, and the dates a spreadsheet re-typed. */
 export function mappedBy(m: MappingEntry): string {
   return `${m.source ?? ''}${m.dates ? `; dates re-typed ${m.dates}` : ''}`;

@@ -4,7 +4,7 @@
 import { ARCHIVE_NAMES, type CheckResult, type Contribution, type Report } from '../types.js';
 import { baseline, signed } from './markdown.js';
 import { BASELINES } from '../evidence.js';
-import { count, mappedBy, percent } from '../report/numbers.js';
+import { count, mappedBy, nullMarkerNote, percent } from '../report/numbers.js';
 
 
 /** Escape text for HTML element content and double- or single-quoted attribute values. */
@@ -253,6 +253,7 @@ export function renderHtml(report: Report): string {
   }
   out.push(
     '<h2>Column mapping</h2>',
+    nullMarkerNote(report.mapping) ? `<p>${e(nullMarkerNote(report.mapping))}</p>` : '',
     '<table id="mapping"><thead><tr><th>column</th><th>field</th><th>mapped by</th></tr></thead><tbody>',
     ...report.mapping.map((m) => `<tr><td>${e(m.column)}</td><td>${m.field === null ? '<i>(unmapped)</i>' : e(m.field)}</td><td>${e(mappedBy(m))}</td></tr>`),
     '</tbody></table>',

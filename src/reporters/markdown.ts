@@ -1,7 +1,7 @@
 // The Markdown report, for incident tickets and pull requests. Sample-derived text is escaped.
 import { BASELINES } from '../evidence.js';
 import { ARCHIVE_NAMES, type CheckResult, type Report } from '../types.js';
-import { count, mappedBy, percent } from '../report/numbers.js';
+import { count, mappedBy, nullMarkerNote, percent } from '../report/numbers.js';
 
 
 /** Escape text for a Markdown table cell or paragraph: no HTML, no code spans, no table breaks. */
@@ -81,7 +81,9 @@ export function renderMarkdown(report: Report): string {
     out.push('');
   }
 
-  out.push('## Column mapping', '', '| column | field | mapped by |', '| --- | --- | --- |');
+  out.push('## Column mapping', '');
+  if (nullMarkerNote(report.mapping)) out.push(mdEscape(nullMarkerNote(report.mapping)), '');
+  out.push('| column | field | mapped by |', '| --- | --- | --- |');
   for (const m of report.mapping) out.push(`| ${mdEscape(m.column)} | ${m.field === null ? '*(unmapped)*' : mdEscape(m.field)} | ${mappedBy(m)} |`);
   out.push('');
   return `${out.join('\n')}\n`;

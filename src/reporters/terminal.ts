@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { findProfile } from '../profiles.js';
 import { ARCHIVE_NAMES, type CheckResult, type Label, type Report } from '../types.js';
-import { count, mappedBy, percent } from '../report/numbers.js';
+import { count, mappedBy, nullMarkerNote, percent } from '../report/numbers.js';
 
 const WIDTH = 80;
 /** Columns listed in the mapping section. */
@@ -147,6 +147,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const mapped = report.mapping.filter((m) => m.field);
   const by = (s: string): number => report.mapping.filter((m) => m.source === s).length;
   out.push(c.bold(`  Columns: ${mapped.length} mapped (${by('header')} by header, ${by('values')} by values, ${by('option')} by --map), ${report.mapping.length - mapped.length} unmapped`));
+  if (nullMarkerNote(report.mapping)) out.push(`    ${nullMarkerNote(report.mapping)}`);
   // A hostile sample can have 100,000 columns: every mapped one is listed, unmapped ones up to MAX_COLUMNS in all.
   let room = MAX_COLUMNS - mapped.length;
   const listed = report.mapping.filter((m) => m.field || room-- > 0);
