@@ -66,43 +66,65 @@ export function parseAnyDate(s: string): number {
   return Number.isNaN(dmy) ? parseIso(t) : dmy;
 }
 
-/**
- * A date as a spreadsheet shows it in a short-date format, day first, one or two digits for the day and the
- * month, perhaps with a time: `5/6/2021`, `21/6/2021`, `5/6/2021 14:30`. No CoWin format writes one.
- */
-const SHORT_DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: \d{1,2}:\d\d(?::\d\d)?)?$/;
+/** How a spreadsheet shows CoWin's DD-MM-YYYY dates once it has re-typed them (see {@link shownDates}). */
+export type ShownDates = 'D/M/YYYY' | 'D-Mon-YYYY' | 'DD.MM.YYYY';
 
-/** Day number of a short date a spreadsheet showed day first (D/M/YYYY), or NaN when `s` is not one. */
-export function parseShortDmy(s: string): number {
-  const m = SHORT_DMY.exec(s);
-  return m ? dayNumber(+m[3], +m[2], +m[1]) : NaN;
+/** An optional time after a date a spreadsheet shows (`5/6/2021 14:30`). */
+const TIME = '(?: \\d{1,2}:\\d\\d(?::\\d\\d)?)?';
+/** A short date, day first, one or two digits for the day and the month: `5/6/2021`, `21/6/2021`. No CoWin format writes one. */
+const SHORT_DMY = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`);
+/** A date with the month's name, as Excel's d-mmm-yyyy and d-mmm-yy formats show it: `21-Jun-2021`, `5 Jun 21`. */
+const MONTH_NAME = new RegExp(`^(\\d{1,2})[- ]([A-Za-z]{3})[- ](\\d{4}|\\d{2})${TIME}$`);
+/** A date with dots, as a spreadsheet in a German-style locale shows it: `21.06.2021`, `5.6.2021`. */
+const DOTTED = new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TIME}$`);
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const SHOWN: Readonly<Record<ShownDates, RegExp>> = { 'D/M/YYYY': SHORT_DMY, 'D-Mon-YYYY': MONTH_NAME, 'DD.MM.YYYY': DOTTED };
+
+/** A two-digit year as Excel reads it: 00-29 in the 2000s, 30-99 in the 1900s. */
+const fullYear = (y: string): number => (y.length === 4 ? +y : +y < 30 ? 2000 + +y : 1900 + +y);
+
+/** Day number of a date a spreadsheet showed as `form`, or NaN when `s` is not such a date. */
+export function parseShown(s: string, form: ShownDates): number {
+  const m = SHOWN[form].exec(s);
+  if (!m) return NaN;
+  const month = form === 'D-Mon-YYYY' ? MONTHS.indexOf(m[2].toLowerCase()) + 1 : +m[2];
+  return dayNumber(fullYear(m[3]), month || NaN, +m[1]);
 }
 
 /**
- * Whether a column's dates are CoWin's DD-MM-YYYY dates re-typed by a spreadsheet.
+ * Whether a column's dates are CoWin's DD-MM-YYYY dates re-typed by a spreadsheet, and how it shows them; null
+ * when not.
  *
  * Opened in a spreadsheet and saved again as CSV, a date column comes back as the spreadsheet showed it. Excel in
  * a US locale reads `05-06-2021` as May 6 and writes `5/6/2021`, the digits in CoWin's order, while `21-06-2021`,
- * no month-first date, stays as the text it was; a day-first locale (en-GB) writes every date as `05/06/2021`.
- * Re-typed: the column has a short date with a one-digit day or month, which nothing writes but a spreadsheet, or
- * its dates are all day-first short dates; and none is month first (`6/21/2021`: not CoWin's order re-typed).
- * A few `15/06/2021` among DD-MM-YYYY dates are neither: judged as written.
+ * no month-first date, stays as the text it was; a day-first locale (en-GB) writes every date as `05/06/2021`;
+ * a column formatted d-mmm-yyyy shows `21-Jun-2021`; a German-style locale `21.06.2021`. Re-typed as D/M/YYYY:
+ * the column has a short date with a one-digit day or month, which nothing writes but a spreadsheet, or its dates
+ * are all day-first short dates; and none is month first (`6/21/2021`: not CoWin's order re-typed). Re-typed as
+ * D-Mon-YYYY or DD.MM.YYYY: every date of the column is in that form. A few `15/06/2021` among DD-MM-YYYY dates
+ * are none of these: judged as written.
  */
-export function retypedDmy(values: readonly string[]): boolean {
+export function shownDates(values: readonly string[]): ShownDates | null {
   let short = 0;
   let unpadded = false;
+  let monthFirst = false;
+  let named = 0;
+  let dotted = 0;
   let other = 0;
   for (const v of values) {
     const m = SHORT_DMY.exec(v);
-    if (!m) {
-      if (!Number.isNaN(parseAnyDate(v))) other++;
-      continue;
-    }
-    if (+m[2] > 12) return false;
-    short++;
-    if (m[1].length === 1 || m[2].length === 1) unpadded = true;
+    if (m) {
+      short++;
+      if (+m[2] > 12) monthFirst = true;
+      if (m[1].length === 1 || m[2].length === 1) unpadded = true;
+    } else if (!Number.isNaN(parseShown(v, 'D-Mon-YYYY'))) named++;
+    else if (!Number.isNaN(parseShown(v, 'DD.MM.YYYY'))) dotted++;
+    else if (!Number.isNaN(parseAnyDate(v))) other++;
   }
-  return unpadded || (short > 0 && other === 0);
+  if (short && !monthFirst && (unpadded || short + named + dotted + other === short)) return 'D/M/YYYY';
+  if (named && named === short + named + dotted + other) return 'D-Mon-YYYY';
+  if (dotted && dotted === short + named + dotted + other) return 'DD.MM.YYYY';
+  return null;
 }
 
 /** Day number as `YYYY-MM-DD`. */

@@ -1,4 +1,5 @@
 // The data that flows through the pipeline read -> normalize -> check -> score -> report.
+import type { ShownDates } from './dates.js';
 
 export type Category = 'structure' | 'schema' | 'consistency' | 'duplicates' | 'plausibility';
 export type Severity = 'error' | 'warning' | 'info';
@@ -161,8 +162,8 @@ export interface MappingEntry {
   column: string;
   field: string | null;
   source: 'header' | 'values' | 'option' | null;
-  /** A date column a spreadsheet re-typed (`5/6/2021`), read back as the days it names (src/dates.ts retypedDmy). */
-  dates?: 'D/M/YYYY';
+  /** A date column a spreadsheet re-typed (`5/6/2021`, `21-Jun-2021`), read back as the days it names (src/dates.ts shownDates). */
+  dates?: ShownDates;
   /** How the sample writes an empty value (a database's `NULL`, MySQL's `\N`, R's `NA`): read as empty (normalize/mapping.ts nullMarker). */
   nullMarker?: NullMarker;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, formatDmy, formatIsoDay, parseAnyDate, parseDmy, parseIso, parseShortDmy, retypedDmy, yearOf } from '../src/dates.js';
+import { dayNumber, formatDmy, formatIsoDay, parseAnyDate, parseDmy, parseIso, parseShown, shownDates, yearOf } from '../src/dates.js';
 
 describe('dates', () => {
   it('agrees with Date.UTC on every day from 1900 to 2100', () => {
@@ -35,24 +35,41 @@ describe('dates', () => {
     expect(yearOf(parseDmy('31-12-2021'))).toBe(2021);
   });
 
-  it('reads a short date a spreadsheet showed day first, and only that', () => {
-    expect(parseShortDmy('5/6/2021')).toBe(parseDmy('05-06-2021'));
-    expect(parseShortDmy('21/6/2021 14:30')).toBe(parseDmy('21-06-2021'));
-    expect(parseShortDmy('10/12/2021 0:00:00')).toBe(parseDmy('10-12-2021'));
-    for (const v of ['05-06-2021', '5-6-2021', '2021/6/5', '5/6/21', '6/21/2021', '31/2/2021', '5/6/2021 junk', '123/6/2021']) expect(parseShortDmy(v), v).toBeNaN();
+  it('reads a date as a spreadsheet shows it, day first, and only that', () => {
+    expect(parseShown('5/6/2021', 'D/M/YYYY')).toBe(parseDmy('05-06-2021'));
+    expect(parseShown('21/6/2021 14:30', 'D/M/YYYY')).toBe(parseDmy('21-06-2021'));
+    expect(parseShown('10/12/2021 0:00:00', 'D/M/YYYY')).toBe(parseDmy('10-12-2021'));
+    for (const v of ['05-06-2021', '5-6-2021', '2021/6/5', '5/6/21', '6/21/2021', '31/2/2021', '5/6/2021 junk', '123/6/2021']) expect(parseShown(v, 'D/M/YYYY'), v).toBeNaN();
+    expect(parseShown('21-Jun-2021', 'D-Mon-YYYY')).toBe(parseDmy('21-06-2021'));
+    expect(parseShown('5 jun 21', 'D-Mon-YYYY')).toBe(parseDmy('05-06-2021'));
+    // Excel's two-digit years: 00-29 in the 2000s, 30-99 in the 1900s.
+    expect(parseShown('05-Mar-85', 'D-Mon-YYYY')).toBe(parseDmy('05-03-1985'));
+    for (const v of ['21-Jum-2021', '31-Feb-2021', '21-June-2021', 'Jun-21-2021']) expect(parseShown(v, 'D-Mon-YYYY'), v).toBeNaN();
+    expect(parseShown('21.06.2021', 'DD.MM.YYYY')).toBe(parseDmy('21-06-2021'));
+    expect(parseShown('5.6.2021', 'DD.MM.YYYY')).toBe(parseDmy('05-06-2021'));
     expect(formatIsoDay(parseDmy('05-06-2021'))).toBe('2021-06-05');
   });
 
-  it("knows a column of CoWin's dates re-typed by a spreadsheet", () => {
+  it("knows a column of CoWin's dates re-typed by a spreadsheet, and how it shows them", () => {
     // Excel in a US locale: dates with a day up to 12 re-typed, the others left as text.
-    expect(retypedDmy(['21-06-2021', '5/6/2021', '26-08-2021', '10/12/2021'])).toBe(true);
+    expect(shownDates(['21-06-2021', '5/6/2021', '26-08-2021', '10/12/2021'])).toBe('D/M/YYYY');
     // A day-first locale: every date short, padded or not.
-    expect(retypedDmy(['21/6/2021', '5/6/2021'])).toBe(true);
-    expect(retypedDmy(['21/06/2021', '05/06/2021 00:00', 'Invalid date'])).toBe(true);
-    // Month first (6/21/2021) is not CoWin's order re-typed; a padded 15/06/2021 among DD-MM-YYYY dates is an edit.
-    expect(retypedDmy(['5/6/2021', '6/21/2021'])).toBe(false);
-    expect(retypedDmy(['21-06-2021', '15/06/2021', '26-08-2021'])).toBe(false);
-    expect(retypedDmy(['21/06/2021', '2021-06-05'])).toBe(false);
-    expect(retypedDmy(['21-06-2021', '05-06-2021', 'Invalid date'])).toBe(false);
+    expect(shownDates(['21/6/2021', '5/6/2021'])).toBe('D/M/YYYY');
+    expect(shownDates(['21/06/2021', '05/06/2021 00:00', 'Invalid date'])).toBe('D/M/YYYY');
+    // A d-mmm-yyyy format, a German-style locale: every date in that form.
+    expect(shownDates(['21-Jun-2021', '5-Jul-2021', ''])).toBe('D-Mon-YYYY');
+    expect(shownDates(['21.06.2021', '05.07.2021'])).toBe('DD.MM.YYYY');
+    // Month first (6/21/2021) is not CoWin's order re-typed; a padded 15/06/2021 among DD-MM-YYYY dates is an edit;
+    // one form among others is no spreadsheet's.
+    for (const values of [
+      ['5/6/2021', '6/21/2021'],
+      ['21-06-2021', '15/06/2021', '26-08-2021'],
+      ['21/06/2021', '2021-06-05'],
+      ['21-06-2021', '05-06-2021', 'Invalid date'],
+      ['21-Jun-2021', '05-07-2021'],
+      ['21.06.2021', '2021-07-05'],
+    ]) {
+      expect(shownDates(values), values.join(' ')).toBeNull();
+    }
   });
 });

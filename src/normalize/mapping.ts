@@ -1,5 +1,5 @@
 // normalize (1/2): decide which canonical field each column holds, by --map, by header, then by values.
-import { parseAnyDate, parseShortDmy, retypedDmy, yearOf } from '../dates.js';
+import { parseAnyDate, parseShown, shownDates, yearOf } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { FIELD_BY_ID, fieldForHeader } from '../fields.js';
 import { normalizeVaccine } from '../policy/rules.js';
@@ -61,10 +61,10 @@ function columnValues(records: RawRecord[], column: string, index: number): stri
 function fieldFromValues(values: string[], taken: Set<string>, dateColumnsSeen: number): string | null {
   if (values.length < MIN_VALUES) return null;
   const enough = Math.ceil(values.length * VALUE_THRESHOLD);
-  const retyped = retypedDmy(values);
+  const shown = shownDates(values);
   const dates = values.map((v) => {
     const d = parseAnyDate(v);
-    return Number.isNaN(d) && retyped ? parseShortDmy(v) : d;
+    return Number.isNaN(d) && shown ? parseShown(v, shown) : d;
   });
   if (dates.filter((d) => !Number.isNaN(d)).length >= enough) {
     // Dates before the programme could be dates of birth; vaccination dates come after it.
@@ -172,7 +172,8 @@ export function inferMapping(columns: string[], records: RawRecord[], overrides:
   // Date columns a spreadsheet re-typed are read back as the days they name.
   mapping.forEach((m, i) => {
     if (!m.field || FIELD_BY_ID.get(m.field)?.kind !== 'date') return;
-    if (retypedDmy(columnValues(records, m.column, i))) m.dates = 'D/M/YYYY';
+    const shown = shownDates(columnValues(records, m.column, i));
+    if (shown) m.dates = shown;
   });
   return mapping;
 }

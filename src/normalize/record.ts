@@ -1,5 +1,5 @@
 // normalize (2/2): turn a raw record into a SampleRecord keyed by canonical field, values trimmed.
-import { formatDmy, formatIsoDay, parseShortDmy } from '../dates.js';
+import { formatDmy, formatIsoDay, parseShown, type ShownDates } from '../dates.js';
 import { FIELDS } from '../fields.js';
 import { findProfile } from '../profiles.js';
 import type { MappingEntry, RawRecord, SampleRecord } from '../types.js';
@@ -70,8 +70,9 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
   });
   const markers = mapped.map((m) => m.nullMarker);
   const write = findProfile(profile ?? '')?.dates === 'iso' ? formatIsoDay : formatDmy;
-  const retype = (v: string): string | undefined => {
-    const day = parseShortDmy(v);
+  const forms = mapped.map((m) => m.dates as ShownDates);
+  const retype = (v: string, k: number): string | undefined => {
+    const day = parseShown(v, forms[k]);
     return Number.isNaN(day) ? undefined : write(day);
   };
   const names = [...new Set(mapped.map((m) => m.field))];
@@ -90,7 +91,7 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
           : TRANSLATIONS[m.field]
             ? `if (v !== undefined) { const t = T.${m.field}.get(v); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
             : m.dates
-              ? `if (v !== undefined) { const t = retype(v); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
+              ? `if (v !== undefined) { const t = retype(v, ${k}); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
               : '';
         // The null marker is passed as data (it comes from the sample), compared whole.
         const marker = m.nullMarker === undefined ? '' : `if (v === markers[${k}]) v = undefined; `;

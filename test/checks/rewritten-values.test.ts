@@ -81,27 +81,31 @@ describe('rewritten-values', () => {
 
   // Opened in Excel with a US locale and saved as CSV: 05-06-2021 becomes 5/6/2021 (read as May 6, written m/d/yyyy),
   // 21-06-2021 stays as text. Read as written, a third of the dates were invalid and the genuine sample "fabricated".
-  // A day-first locale (en-GB) writes every date 05/06/2021: read as written, all of them broke the convention.
+  // A day-first locale (en-GB) writes every date 05/06/2021, a d-mmm-yy format 21-Jun-21, a German-style locale
+  // 21.06.2021: read as written, all of them broke the convention.
+  const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
   it.each([
-    ['a US locale', (d: string, m: string, y: string): string => excelUsCell(`${d}-${m}-${y}`)],
-    ['a day-first locale', (d: string, m: string, y: string): string => `${d}/${m}/${y}`],
-  ])('the bundled genuine sample re-saved by Excel in %s: its dates read back, reported, the findings unchanged', async (locale, excelDate) => {
+    ['a US locale', (d: string, m: string, y: string): string => excelUsCell(`${d}-${m}-${y}`), 'D/M/YYYY', /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g],
+    ['a day-first locale', (d: string, m: string, y: string): string => `${d}/${m}/${y}`, 'D/M/YYYY', /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g],
+    ['a d-mmm-yy format', (d: string, m: string, y: string): string => `${d}-${MONTHS.slice(3 * (+m - 1), 3 * +m)}-${y.slice(2)}`, 'D-Mon-YYYY', /\b\d\d-[A-Z][a-z]{2}-\d\d\b/g],
+    ['a German-style locale', (d: string, m: string, y: string): string => `${d}.${m}.${y}`, 'DD.MM.YYYY', /\b\d\d\.\d\d\.\d{4}\b/g],
+  ] as const)('the bundled genuine sample re-saved by Excel in %s: its dates read back, reported, the findings unchanged', async (locale, excelDate, form, shown) => {
     const text = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8');
     const saved = text.replace(/\b(\d\d)-(\d\d)-(\d{4})\b/g, (_, d: string, m: string, y: string) => excelDate(d, m, y));
-    const retyped = (saved.match(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g) ?? []).length;
+    const retyped = (saved.match(shown) ?? []).length;
     expect(retyped).toBeGreaterThan(100);
     const asOf = new Date(Date.UTC(2026, 0, 1));
     const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
     const original = await analyze(join(ROOT, 'fixtures/beneficiaries.csv'), { asOf });
     const report = await analyze(tempFile(`excel ${locale}.csv`, saved), { asOf });
     expect(report.mapping.filter((m) => m.dates).map((m) => [m.column, m.dates])).toEqual([
-      ['dose1_date', 'D/M/YYYY'],
-      ['dose2_date', 'D/M/YYYY'],
+      ['dose1_date', form],
+      ['dose2_date', form],
     ]);
     const s = check(report, 'rewritten-values');
     expect(s.violations).toBe(retyped);
     expect(s.examples[0].message).toMatch(/^a date a spreadsheet re-typed: read as \d\d-\d\d-2021$/);
-    expect(s.summary).toMatch(/values were dates a spreadsheet re-typed \(\d{1,2}\/\d{1,2}\/2021 -> \d\d-\d\d-2021\): read back as the days they name/);
+    expect(s.summary).toMatch(/values were dates a spreadsheet re-typed \(\S+ -> \d\d-\d\d-2021\): read back as the days they name/);
     // Every other check finds what it found in the sample as exported.
     const others = (r: Report) => r.checks.filter((c) => c.id !== 'rewritten-values').map((c) => [c.id, c.applicable, c.violations]);
     expect(others(report)).toEqual(others(original));
