@@ -96,6 +96,8 @@ const GENUINE: Record<string, { ext: string; make: (r: Random, n: number) => str
   'api-json': { ext: 'json', make: (r, n) => toWrappedJson('beneficiaries', addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r)) },
   'backend-utf16-tsv': { ext: 'tsv', make: (r, n) => toExcelUnicodeText(addNoise(backend(r, n), r)) },
   'backend-ndjson': { ext: 'ndjson', make: (r, n) => toNdjson(addNoise(backend(r, n), r)) },
+  // Exported by a database client, which writes NULL for every missing value.
+  'backend-csv-null': { ext: 'csv', make: (r, n) => toDelimited(addNoise(backend(r, n), r).map((row) => row.map(([k, v]): [string, string] => [k, v === '' ? 'NULL' : v]))) },
 };
 
 const FABRICATED: Record<string, { ext: string; make: (r: Random, n: number) => string | Buffer }> = {
