@@ -1,6 +1,6 @@
 // The generated normaliser (src/normalize/record.ts): one shape per sample, trimmed values, column names as data.
 import { describe, expect, it } from 'vitest';
-import { nullMarker } from '../src/normalize/mapping.js';
+import { inferMapping, nullMarker } from '../src/normalize/mapping.js';
 import { createNormalizer } from '../src/normalize/record.js';
 import { REPORT_SCHEMA } from '../src/report-schema.js';
 import { NULL_MARKERS, type MappingEntry } from '../src/types.js';
@@ -58,6 +58,16 @@ describe('nullMarker', () => {
     expect(nullMarker(rows([['Asha', ' \\N '], ['Ravi', '']]))).toBe('\\N');
     expect(nullMarker([{ row: 1, line: 1, values: new Map([['dose2', 'NA'], ['name', 'Asha']]) }])).toBe('NA');
     expect(nullMarker(rows([['Asha', ''], ['NULLA', 'None of these']]))).toBeNull();
+  });
+
+  it('a column mapped by its values is judged on the values that are not the marker', () => {
+    // Most second doses missing, written NULL: the column is still one of dates.
+    const cells = Array.from({ length: 20 }, (_, i) => [`${['Asha', 'Ravi', 'Sita', 'Mohan'][i % 4]} ${['Rao', 'Kumar', 'Devi', 'Das', 'Singh'][i % 5]}`, i % 4 ? 'NULL' : `1${i % 9}-08-2021`]);
+    const mapping = inferMapping(['column_1', 'column_2'], rows(cells), new Map());
+    expect(mapping.map((m) => [m.field, m.nullMarker])).toEqual([
+      ['name', 'NULL'],
+      ['dose1_date', 'NULL'],
+    ]);
   });
 
   it('the report schema lists every marker', () => {

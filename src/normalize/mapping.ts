@@ -47,12 +47,13 @@ const VALUE_THRESHOLD = 0.8;
 /** Fewer non-empty values than this say nothing about a column. */
 const MIN_VALUES = 3;
 
-/** Read a column's values from the first records. */
-function columnValues(records: RawRecord[], column: string, index: number): string[] {
+/** Read a column's values from the first records, without the empty ones (blank, or the sample's null marker). */
+function columnValues(records: RawRecord[], column: string, index: number, marker: string | null): string[] {
   const out: string[] = [];
   for (const r of records) {
     const v = r.cells ? r.cells[index] : r.values?.get(column);
-    if (v !== undefined && v.trim() !== '') out.push(v.trim());
+    const t = v?.trim();
+    if (t !== undefined && t !== '' && t !== marker) out.push(t);
   }
   return out;
 }
@@ -128,6 +129,7 @@ export function nullMarker(records: readonly RawRecord[]): NullMarker | null {
 
 /** Map every column onto a canonical field (or null), recording how. */
 export function inferMapping(columns: string[], records: RawRecord[], overrides: Map<string, string>): MappingEntry[] {
+  const marker = nullMarker(records);
   for (const column of overrides.keys()) {
     if (!columns.includes(column)) {
       throw new UsageError(`--map names column "${column}", which the sample does not have`);
@@ -158,7 +160,7 @@ export function inferMapping(columns: string[], records: RawRecord[], overrides:
       if (m.field && FIELD_BY_ID.get(m.field)?.kind === 'date' && m.field !== 'date_of_birth') dateColumns++;
       return;
     }
-    const field = fieldFromValues(columnValues(records, column, i), taken, dateColumns);
+    const field = fieldFromValues(columnValues(records, column, i, marker), taken, dateColumns);
     if (field) {
       taken.add(field);
       m.field = field;
@@ -167,12 +169,11 @@ export function inferMapping(columns: string[], records: RawRecord[], overrides:
     }
   });
   // The sample's null marker reads as an empty value in every column.
-  const marker = nullMarker(records);
   if (marker !== null) for (const m of mapping) if (m.field) m.nullMarker = marker;
   // Date columns a spreadsheet re-typed are read back as the days they name.
   mapping.forEach((m, i) => {
     if (!m.field || FIELD_BY_ID.get(m.field)?.kind !== 'date') return;
-    const shown = shownDates(columnValues(records, m.column, i));
+    const shown = shownDates(columnValues(records, m.column, i, marker));
     if (shown) m.dates = shown;
   });
   return mapping;
