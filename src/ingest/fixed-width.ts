@@ -68,15 +68,15 @@ export function fixedCells(line: string, starts: readonly number[]): string[] {
   return starts.map((s, i) => line.slice(s, i + 1 < starts.length ? starts[i + 1] : undefined).trim());
 }
 
-/** The text as pipe-separated lines, line for line (the line breaks kept, so line numbers hold). */
+/** The text as pipe-separated lines, line for line (so line numbers hold). */
 export async function* fixedToPipes(chunks: AsyncIterable<string>, starts: readonly number[]): AsyncGenerator<string> {
   let rest = '';
-  const convert = (text: string): string => {
-    const parts = text.split(/(\r\n|\n|\r)/);
-    let out = '';
-    for (let i = 0; i < parts.length; i++) out += i % 2 ? parts[i] : pipeLine(parts[i], starts);
-    return out;
-  };
+  // Every line break becomes one LF: the delimited reader counts it as the line it was.
+  const convert = (text: string): string =>
+    text
+      .split(LINE_BREAK)
+      .map((line) => pipeLine(line, starts))
+      .join('\n');
   for await (const chunk of chunks) {
     const text = rest + chunk;
     // Up to the last line break; a CR at the very end may be the first half of a CRLF.

@@ -1,5 +1,5 @@
 // normalize (2/2): turn a raw record into a SampleRecord keyed by canonical field, values trimmed.
-import { formatDmy, formatIsoDay, parseShown, type ShownDates } from '../dates.js';
+import { formatDmy, formatIsoDay, parseShown } from '../dates.js';
 import { FIELDS } from '../fields.js';
 import { findProfile } from '../profiles.js';
 import type { MappingEntry, RawRecord, SampleRecord } from '../types.js';
@@ -64,15 +64,14 @@ function clean(v: string | undefined): string | undefined {
  * prototype, so `__proto__` or `constructor` are plain keys as in a {@link dict}.
  */
 export function createNormalizer(mapping: MappingEntry[], profile?: string): Normalizer {
-  const mapped: { index: number; column: string; field: string; dates?: string; nullMarker?: string }[] = [];
-  mapping.forEach((m, index) => {
-    if (m.field) mapped.push({ index, column: m.column, field: m.field, dates: m.dates, nullMarker: m.nullMarker });
-  });
+  // The mapped columns, each with its position among all columns.
+  const mapped = mapping.flatMap((m, index) => (m.field ? [{ ...m, field: m.field, index }] : []));
   const markers = mapped.map((m) => m.nullMarker);
   const write = findProfile(profile ?? '')?.dates === 'iso' ? formatIsoDay : formatDmy;
-  const forms = mapped.map((m) => m.dates as ShownDates);
+  const forms = mapped.map((m) => m.dates);
+  // Called only for the columns a spreadsheet re-typed.
   const retype = (v: string, k: number): string | undefined => {
-    const day = parseShown(v, forms[k]);
+    const day = parseShown(v, forms[k]!);
     return Number.isNaN(day) ? undefined : write(day);
   };
   const names = [...new Set(mapped.map((m) => m.field))];
