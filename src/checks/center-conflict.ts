@@ -53,6 +53,7 @@ export default defineCheck({
     const counts = { name: 0, district: 0, pincode: 0 };
     return {
       record(rec) {
+        table.project(rec.row, ctx.expectedRows);
         const f = rec.fields;
         const id = f.center_id;
         if (id === undefined) return;

@@ -92,6 +92,7 @@ export default defineCheck({
     let repeats = 0;
     return {
       record(rec) {
+        table.project(rec.row, ctx.expectedRows);
         const f = rec.fields;
         const name = f.name === undefined ? 0 : hashFolded(f.name);
         const x = recordFacts(rec);

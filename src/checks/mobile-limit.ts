@@ -136,6 +136,7 @@ export default defineCheck({
     const uncounted: Uncounted = { masked: 0, anonymous: 0 };
     return {
       record(rec) {
+        table.project(rec.row, ctx.expectedRows);
         const r = readMobileRecord(rec, ctx.asOfDay, uncounted);
         if (r === null) return;
         const { mobile, last } = r;

@@ -54,6 +54,7 @@ export default defineCheck({
     };
     return {
       record(rec) {
+        table.project(rec.row, ctx.expectedRows);
         const f = rec.fields;
         const session = f.session_id;
         const appointment = f.appointment_id;

@@ -1,6 +1,7 @@
 // The consistency checks' shared parts: the bounded key table, string hashes, per-record facts.
 import { describe, expect, it } from 'vitest';
 import { KeyTable, hashFolded, hashHigh, hashString } from '../../src/checks/support/key-table.js';
+import { PROJECT_AT } from '../../src/dedupe/hashset.js';
 import { recordFacts } from '../../src/checks/support/record-facts.js';
 import { parseDmy } from '../../src/dates.js';
 import { toRecords } from '../support/run-check.js';
@@ -78,6 +79,63 @@ describe('KeyTable', () => {
     // The sample is unbiased: about `sampled` of all keys.
     expect(kept).toBeGreaterThan(0.8 * t.sampled * 20_000);
     expect(kept).toBeLessThan(1.2 * t.sampled * 20_000);
+  });
+
+  /** A table given `n` keys after projecting at `at` of them to `expected`; its size and level after each phase. */
+  function projected(maxLog2: number, at: number, expected: number, n: number) {
+    const t = new KeyTable(1, maxLog2);
+    const insert = (from: number, to: number): void => {
+      for (let i = from; i < to; i++) {
+        const s = t.slot(hashString(`k${i}`), hashHigh);
+        if (s >= 0) t.data[s] = i + 1;
+      }
+    };
+    insert(0, at);
+    t.projectFrom(at, expected);
+    const after = { capacity: t.capacity, sampled: t.sampled };
+    insert(at, n);
+    return { t, after };
+  }
+
+  it('sized once from a projection of the keys to come: the power of two that holds them, values kept', () => {
+    const { t, after } = projected(20, 1000, 10_000, 10_000);
+    // 11,000 keys with a tenth to spare, at 3/4 load: 16,384 slots, and no growth after.
+    expect(after).toEqual({ capacity: 16_384, sampled: 1 });
+    expect(t.capacity).toBe(16_384);
+    for (let i = 0; i < 10_000; i++) expect(t.data[t.get(hashString(`k${i}`), hashHigh)]).toBe(i + 1);
+  });
+
+  it('projected past its cap: samples at once at the level that makes the keys fit, whole keys only', () => {
+    const { t, after } = projected(10, 500, 20_000, 20_000);
+    // 22,000 keys into 1,024 slots (768 keys): 1/32 of them.
+    expect(after).toEqual({ capacity: 1024, sampled: 1 / 32 });
+    expect(t.sampled).toBe(1 / 32);
+    let kept = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const s = t.get(hashString(`k${i}`), hashHigh);
+      if (s < 0) continue;
+      kept++;
+      expect(t.data[s]).toBe(i + 1);
+    }
+    expect(kept).toBe(t.size);
+    expect(kept).toBeGreaterThan(0.8 * t.sampled * 20_000);
+  });
+
+  it('projects once, at PROJECT_AT rows, and not at all without an expected count', () => {
+    const t = new KeyTable(1, 20);
+    for (let i = 0; i < 2000; i++) t.slot(hashString(`k${i}`), hashHigh);
+    let asked = 0;
+    const expected = (): number => (asked++, PROJECT_AT * 100);
+    t.project(PROJECT_AT - 1, expected);
+    expect(asked).toBe(0);
+    t.project(PROJECT_AT, expected);
+    t.project(PROJECT_AT + 1, expected);
+    expect(asked).toBe(1);
+    expect(t.capacity).toBeGreaterThan(2048);
+    const unknown = new KeyTable(1, 20);
+    for (let i = 0; i < 2000; i++) unknown.slot(hashString(`k${i}`), hashHigh);
+    unknown.project(PROJECT_AT, () => undefined);
+    expect(unknown.capacity).toBe(4096);
   });
 });
 

@@ -4,6 +4,7 @@
 // Memory is bounded by hash sampling: when the table reaches its size cap, it keeps only the keys whose hash
 // has one more low bit zero (half of them) and from then on ignores keys outside that sample. A key is thus
 // either followed through the whole sample or not at all, so rates over the followed keys stay unbiased.
+import { PROJECT_AT } from '../../dedupe/hashset.js';
 
 /** The second 32 bits of the last hash computed by {@link hashString} / {@link hashFolded}. */
 export let hashHigh = 0;
@@ -59,6 +60,8 @@ export function hashFolded(s: string): number {
 export const DEFAULT_MAX_SLOTS_LOG2 = 20;
 const INITIAL_SLOTS_LOG2 = 10;
 const MAX_LOAD = 0.75;
+/** A projection ({@link KeyTable.project}) is sized this much larger than the keys it expects. */
+const PROJECTION_SPARE = 1.1;
 
 /**
  * A hash table from 64-bit keys to `width` unsigned 32-bit values each, zero-initialised. Each slot is
@@ -75,6 +78,7 @@ export class KeyTable {
   size = 0;
   /** Keys are kept when their low `level` hash bits are zero: 1 / 2^level of all keys are followed. */
   level = 0;
+  private projected = false;
   private readonly stride: number;
   private mask: number;
   private limit: number;
@@ -155,19 +159,47 @@ export class KeyTable {
     return at + 2;
   }
 
+  /**
+   * Size the table once for the keys the whole sample will bring (`size` keys after `rows` rows, scaled to
+   * `expectedRows` with a tenth to spare; as HashSet64.project): the power of two that holds them, or at the cap
+   * the sampling level that makes them fit. Spares a large sample the table's doublings and halvings, each of
+   * which reinserts every key held. Called with every record's row number, it projects once, at
+   * {@link PROJECT_AT} rows; nothing happens when the projection is unknown or the table already fits it.
+   */
+  project(row: number, expectedRows: () => number | undefined): void {
+    if (this.projected || row < PROJECT_AT) return;
+    this.projected = true;
+    this.projectFrom(row, expectedRows());
+  }
+
+  /** {@link project} from `rows` rows read to `expectedRows`. */
+  projectFrom(rows: number, expectedRows: number | undefined): void {
+    if (expectedRows === undefined || expectedRows <= rows || rows <= 0) return;
+    const keys = (this.size * expectedRows * PROJECTION_SPARE) / rows;
+    let log2 = Math.max(INITIAL_SLOTS_LOG2, Math.ceil(Math.log2(keys / MAX_LOAD)));
+    let level = this.level;
+    if (log2 > this.maxLog2) {
+      level = Math.max(level, Math.ceil(log2 - this.maxLog2));
+      log2 = this.maxLog2;
+    }
+    if (log2 > Math.log2(this.capacity) || level > this.level) this.rebuild(log2, level);
+  }
+
   /** Call `fn(index of the first value)` for every key held. */
   forEach(fn: (at: number) => void): void {
     const { data, stride } = this;
     for (let at = 0; at < data.length; at += stride) if (data[at] !== 0 || data[at + 1] !== 0) fn(at + 2);
   }
 
-  /** Double the slots, or at the cap halve the sample; reinsert the keys kept. */
-  private rebuild(): void {
-    const grow = this.capacity < 1 << this.maxLog2;
-    if (!grow) this.level++;
+  /**
+   * Double the slots, or at the cap halve the sample (by default); reinsert the keys kept at sampling `level`
+   * into `2^log2` slots.
+   */
+  private rebuild(log2 = Math.min(Math.log2(this.capacity) + 1, this.maxLog2), level = log2 > Math.log2(this.capacity) ? this.level : this.level + 1): void {
+    this.level = level;
     const old = this.data;
     const { stride } = this;
-    const slots = grow ? this.capacity * 2 : this.capacity;
+    const slots = 1 << log2;
     this.data = new Uint32Array(slots * stride);
     this.mask = slots - 1;
     this.limit = Math.floor(slots * MAX_LOAD);
