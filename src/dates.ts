@@ -66,8 +66,11 @@ export function parseAnyDate(s: string): number {
   return Number.isNaN(dmy) ? parseIso(t) : dmy;
 }
 
-/** How a spreadsheet shows CoWin's DD-MM-YYYY dates once it has re-typed them (see {@link shownDates}). */
-export type ShownDates = 'D/M/YYYY' | 'D-Mon-YYYY' | 'DD.MM.YYYY';
+/**
+ * How a tool wrote CoWin's DD-MM-YYYY dates when it re-wrote them (see {@link shownDates}): a spreadsheet's short
+ * date, month name or dots, or a database's or data tool's ISO 8601.
+ */
+export type ShownDates = 'D/M/YYYY' | 'D-Mon-YYYY' | 'DD.MM.YYYY' | 'YYYY-MM-DD';
 
 /** An optional time after a date a spreadsheet shows (`5/6/2021 14:30`). */
 const TIME = '(?: \\d{1,2}:\\d\\d(?::\\d\\d)?)?';
@@ -78,13 +81,14 @@ const MONTH_NAME = new RegExp(`^(\\d{1,2})[- ]([A-Za-z]{3})[- ](\\d{4}|\\d{2})${
 /** A date with dots, as a spreadsheet in a German-style locale shows it: `21.06.2021`, `5.6.2021`. */
 const DOTTED = new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TIME}$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const SHOWN: Readonly<Record<ShownDates, RegExp>> = { 'D/M/YYYY': SHORT_DMY, 'D-Mon-YYYY': MONTH_NAME, 'DD.MM.YYYY': DOTTED };
+const SHOWN: Readonly<Record<Exclude<ShownDates, 'YYYY-MM-DD'>, RegExp>> = { 'D/M/YYYY': SHORT_DMY, 'D-Mon-YYYY': MONTH_NAME, 'DD.MM.YYYY': DOTTED };
 
 /** A two-digit year as Excel reads it: 00-29 in the 2000s, 30-99 in the 1900s. */
 const fullYear = (y: string): number => (y.length === 4 ? +y : +y < 30 ? 2000 + +y : 1900 + +y);
 
-/** Day number of a date a spreadsheet showed as `form`, or NaN when `s` is not such a date. */
+/** Day number of a date a tool wrote as `form`, or NaN when `s` is not such a date. */
 export function parseShown(s: string, form: ShownDates): number {
+  if (form === 'YYYY-MM-DD') return parseIso(s);
   const m = SHOWN[form].exec(s);
   if (!m) return NaN;
   const month = form === 'D-Mon-YYYY' ? MONTHS.indexOf(m[2].toLowerCase()) + 1 : +m[2];
@@ -92,8 +96,8 @@ export function parseShown(s: string, form: ShownDates): number {
 }
 
 /**
- * Whether a column's dates are CoWin's DD-MM-YYYY dates re-typed by a spreadsheet, and how it shows them; null
- * when not.
+ * Whether a column's dates are CoWin's DD-MM-YYYY dates re-written by a spreadsheet or a database, and how it wrote
+ * them; null when not.
  *
  * Opened in a spreadsheet and saved again as CSV, a date column comes back as the spreadsheet showed it. Excel in
  * a US locale reads `05-06-2021` as May 6 and writes `5/6/2021`, the digits in CoWin's order, while `21-06-2021`,
@@ -103,6 +107,11 @@ export function parseShown(s: string, form: ShownDates): number {
  * are all day-first short dates; and none is month first (`6/21/2021`: not CoWin's order re-typed). Re-typed as
  * D-Mon-YYYY or DD.MM.YYYY: every date of the column is in that form. A few `15/06/2021` among DD-MM-YYYY dates
  * are none of these: judged as written.
+ *
+ * A database keeps dates as dates and writes them in ISO 8601 (`2021-06-21`, `2021-06-21 00:00:00`), and so do
+ * the data tools (pandas, R) that parse a date column on the way in: a column whose dates are all ISO 8601 is
+ * such a re-writing, as an SQL dump's dates are (`input.datesTyped`), not a departure from the API's convention.
+ * A few ISO dates among DD-MM-YYYY ones are: judged as written.
  */
 export function shownDates(values: readonly string[]): ShownDates | null {
   let short = 0;
@@ -110,6 +119,7 @@ export function shownDates(values: readonly string[]): ShownDates | null {
   let monthFirst = false;
   let named = 0;
   let dotted = 0;
+  let iso = 0;
   let other = 0;
   for (const v of values) {
     const m = SHORT_DMY.exec(v);
@@ -119,11 +129,14 @@ export function shownDates(values: readonly string[]): ShownDates | null {
       if (m[1].length === 1 || m[2].length === 1) unpadded = true;
     } else if (!Number.isNaN(parseShown(v, 'D-Mon-YYYY'))) named++;
     else if (!Number.isNaN(parseShown(v, 'DD.MM.YYYY'))) dotted++;
-    else if (!Number.isNaN(parseAnyDate(v))) other++;
+    else if (!Number.isNaN(parseIso(v))) iso++;
+    else if (!Number.isNaN(parseDmy(v))) other++;
   }
-  if (short && !monthFirst && (unpadded || short + named + dotted + other === short)) return 'D/M/YYYY';
-  if (named && named === short + named + dotted + other) return 'D-Mon-YYYY';
-  if (dotted && dotted === short + named + dotted + other) return 'DD.MM.YYYY';
+  const dates = short + named + dotted + iso + other;
+  if (short && !monthFirst && (unpadded || dates === short)) return 'D/M/YYYY';
+  if (named && named === dates) return 'D-Mon-YYYY';
+  if (dotted && dotted === dates) return 'DD.MM.YYYY';
+  if (iso && iso === dates) return 'YYYY-MM-DD';
   return null;
 }
 

@@ -88,9 +88,11 @@ const ALL_API_KEYS: ReadonlySet<string> = new Set(PREPARED.flatMap((p) => [...p.
 /**
  * The mapping as a profile reads it: columns the profile names in its column table (`name` in a centre record is
  * the centre's name) take the profile's field, unless set by --map or the field is already another column's.
+ * Dates written ISO 8601 throughout are read back as re-written only for a format that writes DD-MM-YYYY.
  */
 export function applyProfileColumns(mapping: readonly MappingEntry[], def: ProfileDef | undefined): MappingEntry[] {
   const out = mapping.map((m) => ({ ...m }));
+  if (def?.dates !== 'dmy') for (const m of out) if (m.dates === 'YYYY-MM-DD') delete m.dates;
   if (!def) return out;
   for (const m of out) {
     if (m.source === 'option') continue;
@@ -205,7 +207,7 @@ export function detectProfile(mapping: readonly MappingEntry[], window: readonly
   const i = PROFILES.indexOf(chosen!);
   const best = results[i];
   if (opts.force === undefined && (cowinFields < MIN_COWIN_FIELDS || best.score.confidence < NOT_COWIN_BELOW)) {
-    return { profile: null, def: undefined, mapping: mapping.map((m) => ({ ...m })), scores };
+    return { profile: null, def: undefined, mapping: applyProfileColumns(mapping, undefined), scores };
   }
   return { profile: { id: chosen!.id, confidence: best.score.confidence }, def: chosen, mapping: best.mapping, scores };
 }

@@ -162,7 +162,10 @@ export interface MappingEntry {
   column: string;
   field: string | null;
   source: 'header' | 'values' | 'option' | null;
-  /** A date column a spreadsheet re-typed (`5/6/2021`, `21-Jun-2021`), read back as the days it names (src/dates.ts shownDates). */
+  /**
+   * A date column a spreadsheet re-typed (`5/6/2021`, `21-Jun-2021`) or a database wrote ISO 8601 in a format whose
+   * dates are DD-MM-YYYY, read back as the days it names (src/dates.ts shownDates).
+   */
   dates?: ShownDates;
   /** How the sample writes an empty value (a database's `NULL`, MySQL's `\N`, R's `NA`): read as empty (normalize/mapping.ts nullMarker). */
   nullMarker?: NullMarker;

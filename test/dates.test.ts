@@ -68,8 +68,17 @@ describe('dates', () => {
       ['21-06-2021', '05-06-2021', 'Invalid date'],
       ['21-Jun-2021', '05-07-2021'],
       ['21.06.2021', '2021-07-05'],
+      ['2021-06-21', '21-06-2021', '2021-08-26'],
     ]) {
       expect(shownDates(values), values.join(' ')).toBeNull();
     }
+  });
+
+  it('knows a column a database or a data tool wrote ISO 8601, and reads it back as the days in India', () => {
+    expect(shownDates(['2021-06-21', '', '2021-08-26 00:00:00', '2021-07-05T18:30:00.000Z'])).toBe('YYYY-MM-DD');
+    expect(parseShown('2021-08-26 00:00:00', 'YYYY-MM-DD')).toBe(parseDmy('26-08-2021'));
+    // Midnight in India stored as an instant: 18:30 UTC the evening before.
+    expect(parseShown('2021-07-05T18:30:00.000Z', 'YYYY-MM-DD')).toBe(parseDmy('06-07-2021'));
+    expect(parseShown('21-06-2021', 'YYYY-MM-DD')).toBeNaN();
   });
 });

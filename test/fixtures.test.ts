@@ -101,11 +101,25 @@ describe('fixtures', () => {
       expect(report.checks.find((c) => c.id === 'date-format')!.violations).toBe(0);
       expectSameReading(report, csv);
     }
-    // The CSV's own dates written as ISO are still a departure from the API's convention.
+    // The CSV's dates written ISO 8601 throughout, as psql's \copy or pandas writes them: read back as the days
+    // they name, and the re-writing noted, not weighed.
     const isoCsv = [header, ...rows.map((r) => r.map((v, k) => (keys[k].endsWith('_date') && v ? iso(v) : v)).join(','))].join('\n');
     const plain = analyzeJson([tempFile('iso.csv', `${isoCsv}\n`)]).report;
-    expect(plain.input.datesTyped).toBeUndefined();
-    expect(plain.checks.find((c) => c.id === 'date-format')!.violations).toBeGreaterThan(400);
+    expect(plain.mapping.filter((m) => m.dates).map((m) => [m.column, m.dates])).toEqual([
+      ['dose1_date', 'YYYY-MM-DD'],
+      ['dose2_date', 'YYYY-MM-DD'],
+    ]);
+    const rewritten = plain.checks.find((c) => c.id === 'rewritten-values')!;
+    expect(rewritten.data).toMatchObject({ isoDates: 475, retyped: 0 });
+    expectSameReading(plain, csv);
+    expect(plain.verdict).toEqual(csv.verdict);
+    // A few ISO dates among DD-MM-YYYY ones are still a departure from the API's convention.
+    const mixed = [header, ...rows.map((r, i) => r.map((v, k) => (keys[k] === 'dose1_date' && v && i % 10 === 0 ? iso(v) : v)).join(','))].join('\n');
+    const edited = analyzeJson([tempFile('mixed.csv', `${mixed}\n`)]).report;
+    expect(edited.mapping.some((m) => m.dates)).toBe(false);
+    const rewrote = rows.filter((r, i) => i % 10 === 0 && r[keys.indexOf('dose1_date')]).length;
+    expect(rewrote).toBeGreaterThan(20);
+    expect(edited.checks.find((c) => c.id === 'date-format')!.violations).toBe(rewrote);
   });
 
   // A workbook keeps numbers and dates as values: read in place, it gives the CSV's records, where "save as CSV"

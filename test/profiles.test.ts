@@ -117,6 +117,19 @@ describe("a format's own meaning of generic keys", () => {
     // The input is not modified.
     expect(m[0].field).toBe('name');
   });
+
+  it('dates written ISO 8601 throughout are read back only for a format that writes DD-MM-YYYY', () => {
+    const m: MappingEntry[] = [
+      { column: 'dose1_date', field: 'dose1_date', source: 'header', dates: 'YYYY-MM-DD' },
+      { column: 'dose2_date', field: 'dose2_date', source: 'header', dates: 'D/M/YYYY' },
+    ];
+    const dates = (def: Parameters<typeof applyProfileColumns>[1]): unknown => applyProfileColumns(m, def).map((e) => e.dates ?? null);
+    expect(findProfile('cowin-beneficiary')!.dates).toBe('dmy');
+    expect(dates(findProfile('cowin-beneficiary'))).toEqual(['YYYY-MM-DD', 'D/M/YYYY']);
+    expect(findProfile('divoc-certificate')!.dates).toBe('iso');
+    expect(dates(findProfile('divoc-certificate'))).toEqual([null, 'D/M/YYYY']);
+    expect(dates(undefined)).toEqual([null, 'D/M/YYYY']);
+  });
 });
 
 describe('--profile forces the format, and checks see it', () => {

@@ -1,7 +1,8 @@
 // Values rewritten on the sample's way to us: identifiers a spreadsheet wrote in scientific notation (kept out of
-// the other checks), dates a spreadsheet re-typed (read back as the days they name), and category labels translated
+// the other checks), dates a spreadsheet re-typed or a database wrote ISO 8601 (read back as the days they name), and category labels translated
 // into Hindi (read as CoWin's). None says anything about where the records came from, so the verdict does not
 // weigh them; all say the file was handled.
+import { parseIso } from '../dates.js';
 import { FIELDS as ALL_FIELDS } from '../fields.js';
 import { DIGIT_FIELDS, isScientific, TRANSLATIONS } from '../normalize/record.js';
 import { FieldCounts } from '../formats/values.js';
@@ -17,18 +18,19 @@ export default defineCheck({
     category: 'structure',
     severity: 'warning',
     description:
-      'Values rewritten on the way: identifiers a spreadsheet wrote in scientific notation (8.16486E+13), dates a spreadsheet re-typed (5/6/2021, 21-Jun-2021), labels translated into Hindi',
+      'Values rewritten on the way: identifiers a spreadsheet wrote in scientific notation (8.16486E+13), dates a spreadsheet re-typed (5/6/2021, 21-Jun-2021) or a database wrote ISO 8601 (2021-06-21), labels translated into Hindi',
     messages: {
       scientific: 'written in scientific notation by a spreadsheet, its digits rounded away: not judged',
       retyped: 'a date a spreadsheet re-typed: read as {{date}}',
+      iso: 'a date written ISO 8601, as a database or a data tool writes it: read as {{date}}',
       translated: 'written in Hindi: read as CoWin\'s "{{label}}"',
     },
     fields: FIELDS,
     docs: {
       why:
-        "Excel's General format shows a number of 12 digits or more in scientific notation (a 14-digit reference id as 8.16486E+13, a 12-digit Aadhaar number as 2.34568E+11), and a CSV saved from it keeps what was shown. The digits are gone, so these values are kept out of every other check (an identifier's format, checksum, repeats) rather than counted as malformed; give leakcheck the workbook itself (.xlsx), which keeps the numbers, or ask for the file as exported. Dates come back as the spreadsheet showed them: Excel in a US locale reads CoWin's 05-06-2021 as May 6 and writes 5/6/2021, while 21-06-2021, no date to it, stays as it was; a day-first locale writes every date 05/06/2021, a column formatted d-mmm-yyyy 21-Jun-2021, a German-style locale 21.06.2021. A date column whose first 500 records hold such short dates (a one-digit day or month, which no CoWin format writes), or only day-first short dates, none of them month first, or only dates with the month's name, or only dates with dots, is read back day first (two-digit years as Excel reads them), and its dates are judged as the days they name. ISO 8601 dates (2021-06-21) are no spreadsheet's: judged as written. A label translated into Hindi (पुरुष, महिला, अन्य for CoWin's Male, Female, Others) is read as CoWin's, so the vocabulary checks judge what the record says rather than the language it was relabelled in. Either way the file was handled on its way, which says nothing about where its records came from.",
+        "Excel's General format shows a number of 12 digits or more in scientific notation (a 14-digit reference id as 8.16486E+13, a 12-digit Aadhaar number as 2.34568E+11), and a CSV saved from it keeps what was shown. The digits are gone, so these values are kept out of every other check (an identifier's format, checksum, repeats) rather than counted as malformed; give leakcheck the workbook itself (.xlsx), which keeps the numbers, or ask for the file as exported. Dates come back as the spreadsheet showed them: Excel in a US locale reads CoWin's 05-06-2021 as May 6 and writes 5/6/2021, while 21-06-2021, no date to it, stays as it was; a day-first locale writes every date 05/06/2021, a column formatted d-mmm-yyyy 21-Jun-2021, a German-style locale 21.06.2021. A date column whose first 500 records hold such short dates (a one-digit day or month, which no CoWin format writes), or only day-first short dates, none of them month first, or only dates with the month's name, or only dates with dots, is read back day first (two-digit years as Excel reads them), and its dates are judged as the days they name. A database keeps dates as dates and writes them ISO 8601 (2021-06-21, 2021-06-21 00:00:00), as do the data tools (pandas, R) that parse a date column on the way in: a date column whose first 500 records hold only ISO 8601 dates, in a format whose dates are DD-MM-YYYY, is read as the database's re-writing, as an SQL dump's typed dates are. A label translated into Hindi (पुरुष, महिला, अन्य for CoWin's Male, Female, Others) is read as CoWin's, so the vocabulary checks judge what the record says rather than the language it was relabelled in. Either way the file was handled on its way, which says nothing about where its records came from.",
       baseline:
-        'Not weighed in the verdict: a spreadsheet or a translation rewrites genuine and fabricated samples alike. Short dates in a column whose first 500 records show none, a few 15/06/2021 among DD-MM-YYYY dates (an edit), and month-first short dates (6/21/2021: no re-typing of CoWin\'s DD-MM-YYYY writes one) are judged as written.',
+        'Not weighed in the verdict: a spreadsheet or a translation rewrites genuine and fabricated samples alike. Short dates in a column whose first 500 records show none, a few 15/06/2021 among DD-MM-YYYY dates (an edit), month-first short dates (6/21/2021: no re-typing of CoWin\'s DD-MM-YYYY writes one), and a few ISO 8601 dates among DD-MM-YYYY ones are judged as written.',
       sources: [
         'Microsoft KB 65903, Number of significant digits Excel retains (the General format shows at most 11 digits, more in exponential notation; 15 significant digits are kept)',
         'Microsoft KB 269370 (digits past the fifteenth become zeros)',
@@ -43,8 +45,10 @@ export default defineCheck({
     let values = 0;
     let scientific = 0;
     let retyped = 0;
+    let isoDates = 0;
     let translated = 0;
     let dateExample = '';
+    let isoExample = '';
     let example = '';
     return {
       record(rec) {
@@ -60,6 +64,10 @@ export default defineCheck({
           if (DIGIT_FIELDS.has(field) && isScientific(original)) {
             scientific++;
             ctx.report({ messageId: 'scientific', ...base });
+          } else if (DATE_FIELDS.has(field) && !Number.isNaN(parseIso(original))) {
+            isoDates++;
+            isoExample ||= `${original} -> ${rec.fields[field]}`;
+            ctx.report({ messageId: 'iso', ...base, data: { date: rec.fields[field] ?? '' } });
           } else if (DATE_FIELDS.has(field)) {
             retyped++;
             dateExample ||= `${original} -> ${rec.fields[field]}`;
@@ -73,7 +81,7 @@ export default defineCheck({
       },
       finish() {
         counts.flush(ctx);
-        if (!scientific && !retyped && !translated) return undefined;
+        if (!scientific && !retyped && !isoDates && !translated) return undefined;
         const parts: string[] = [];
         if (scientific) {
           parts.push(
@@ -83,8 +91,11 @@ export default defineCheck({
         if (retyped) {
           parts.push(`${share(retyped, values)} values were dates a spreadsheet re-typed (${dateExample}): read back as the days they name`);
         }
+        if (isoDates) {
+          parts.push(`${share(isoDates, values)} values were dates written ISO 8601 as a database or a data tool writes them (${isoExample}): read back as the days they name`);
+        }
         if (translated) parts.push(`${num(translated)} labels were translated into Hindi (${example}): read as CoWin's`);
-        return { summary: `${parts.join('; ')}. The file was handled on its way, which says nothing about where its records came from.`, data: { scientific, retyped, translated } };
+        return { summary: `${parts.join('; ')}. The file was handled on its way, which says nothing about where its records came from.`, data: { scientific, retyped, isoDates, translated } };
       },
     };
   },

@@ -170,7 +170,7 @@ export function inferMapping(columns: string[], records: RawRecord[], overrides:
   });
   // The sample's null marker reads as an empty value in every column.
   if (marker !== null) for (const m of mapping) if (m.field) m.nullMarker = marker;
-  // Date columns a spreadsheet re-typed are read back as the days they name.
+  // Date columns a spreadsheet or a database re-wrote are read back as the days they name.
   mapping.forEach((m, i) => {
     if (!m.field || FIELD_BY_ID.get(m.field)?.kind !== 'date') return;
     const shown = shownDates(columnValues(records, m.column, i, marker));

@@ -53,7 +53,7 @@ function clean(v: string | undefined): string | undefined {
 
 /**
  * Build the per-record normaliser for a mapping once; it runs per row. `profile`, the id of the format the sample
- * matches, says how a date a spreadsheet re-typed is written back: as that format writes dates (DD-MM-YYYY, or
+ * matches, says how a date a spreadsheet or a database re-wrote is written back: as that format writes dates (DD-MM-YYYY, or
  * ISO 8601 for the certificate).
  *
  * It is generated for the mapping: `fields` objects of one class whose constructor sets every mapped field
@@ -69,7 +69,7 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
   const markers = mapped.map((m) => m.nullMarker);
   const write = findProfile(profile ?? '')?.dates === 'iso' ? formatIsoDay : formatDmy;
   const forms = mapped.map((m) => m.dates);
-  // Called only for the columns a spreadsheet re-typed.
+  // Called only for the columns a spreadsheet or a database re-wrote.
   const retype = (v: string, k: number): string | undefined => {
     const day = parseShown(v, forms[k]!);
     return Number.isNaN(day) ? undefined : write(day);
@@ -80,7 +80,7 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
   const init = names.map((n) => `this.${n} = undefined;`).join(' ');
   // The first non-empty cell of the columns mapped to one field wins.
   // A digit field's value in scientific notation goes to `rewritten`, not `fields`; a translated label, or a date
-  // a spreadsheet re-typed, goes to `rewritten` and its CoWin form to `fields`.
+  // a spreadsheet or a database re-wrote, goes to `rewritten` and its CoWin form to `fields`.
   const assign = (cell: (k: number) => string): string =>
     mapped
       .map((m, k) => {

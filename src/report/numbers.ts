@@ -18,9 +18,9 @@ export function nullMarkerNote(mapping: readonly MappingEntry[]): string {
   return marker === undefined ? '' : `Empty values are written ${marker} (the exporting tool's marker): read as empty.`;
 }
 
-/** How a column was mapped, as the reports list it: `header`, `values`, `option`, and the dates a spreadsheet re-typed. */
+/** How a column was mapped, as the reports list it: `header`, `values`, `option`, and how a re-written date column was written. */
 export function mappedBy(m: MappingEntry): string {
-  return `${m.source ?? ''}${m.dates ? `; dates re-typed ${m.dates}` : ''}`;
+  return `${m.source ?? ''}${m.dates ? `; dates written ${m.dates}` : ''}`;
 }
 
 /** Lower-case the first letter unless it starts an acronym ("PIN codes"). */

@@ -1,6 +1,6 @@
 // The calibration set: labelled synthetic samples, genuine-like (with realistic noise) in every supported
 // format and fabricated in several styles, for checking that the verdict separates them (README "Verdict").
-import { dayNumber } from '../dates.js';
+import { dayNumber, formatIsoDay, parseDmy } from '../dates.js';
 import { FAKER_FIRST, FAKER_LAST, FAKER_STREET } from './names.js';
 import { paddedRows } from './padded.js';
 import { apiVaccine, dmy, people } from './people.js';
@@ -89,6 +89,15 @@ function enriched(r: Random, n: number): Row[] {
   });
 }
 
+/** Dates as a database (psql's \copy) or a data tool (pandas) writes them: ISO 8601 days, no spaces (a mistyped day as it is). */
+function isoDates(rows: Row[]): Row[] {
+  const iso = (v: string): string => {
+    const day = parseDmy(v.trim());
+    return Number.isNaN(day) ? v : formatIsoDay(day);
+  };
+  return rows.map((row) => row.map(([k, v]): [string, string] => [k, k.endsWith('_date') ? iso(v) : v]));
+}
+
 const GENUINE: Record<string, { ext: string; make: (r: Random, n: number) => string | Buffer }> = {
   'api-csv': { ext: 'csv', make: (r, n) => toDelimited(addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r)) },
   // Opened in Excel and saved again, as a journalist may pass it on: ids in scientific notation, dates re-typed.
@@ -98,10 +107,14 @@ const GENUINE: Record<string, { ext: string; make: (r: Random, n: number) => str
   'backend-ndjson': { ext: 'ndjson', make: (r, n) => toNdjson(addNoise(backend(r, n), r)) },
   // Exported by a database client, which writes NULL for every missing value.
   'backend-csv-null': { ext: 'csv', make: (r, n) => toDelimited(addNoise(backend(r, n), r).map((row) => row.map(([k, v]): [string, string] => [k, v === '' ? 'NULL' : v]))) },
+  // Copied out of a database, which keeps dates as dates and writes them ISO 8601.
+  'backend-csv-iso': { ext: 'csv', make: (r, n) => toDelimited(isoDates(addNoise(backend(r, n), r))) },
 };
 
 const FABRICATED: Record<string, { ext: string; make: (r: Random, n: number) => string | Buffer }> = {
   faker: { ext: 'csv', make: (r, n) => toDelimited(Array.from({ length: n }, (_, i) => fakerRow(r, i))) },
+  // Faker's dates are date objects, which pandas writes ISO 8601.
+  'faker-iso': { ext: 'csv', make: (r, n) => toDelimited(isoDates(Array.from({ length: n }, (_, i) => fakerRow(r, i)))) },
   careful: { ext: 'csv', make: (r, n) => toDelimited(careful(r, n)) },
   shuffled: { ext: 'csv', make: (r, n) => toDelimited(shuffleColumns(backend(r, n), r)) },
   padded: { ext: 'csv', make: (r, n) => toDelimited(paddedRows(r, { people: Math.max(1, Math.round(n / 5)), factor: 5, asOf: AS_OF })) },
