@@ -74,8 +74,11 @@ export type ShownDates = 'D/M/YYYY' | 'D-Mon-YYYY' | 'DD.MM.YYYY' | 'YYYY-MM-DD'
 
 /** An optional time after a date a spreadsheet shows (`5/6/2021 14:30`). */
 const TIME = '(?: \\d{1,2}:\\d\\d(?::\\d\\d)?)?';
-/** A short date, day first, one or two digits for the day and the month: `5/6/2021`, `21/6/2021`. No CoWin format writes one. */
-const SHORT_DMY = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`);
+/**
+ * A short date, day first, one or two digits for the day and the month, a four- or two-digit year: `5/6/2021`,
+ * `21/6/2021`, `21/06/21` (LibreOffice's short date in a British or Indian locale). No CoWin format writes one.
+ */
+const SHORT_DMY = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${TIME}$`);
 /** A date with the month's name, as Excel's d-mmm-yyyy and d-mmm-yy formats show it: `21-Jun-2021`, `5 Jun 21`. */
 const MONTH_NAME = new RegExp(`^(\\d{1,2})[- ]([A-Za-z]{3})[- ](\\d{4}|\\d{2})${TIME}$`);
 /** A date with dots, as a spreadsheet in a German-style locale shows it: `21.06.2021`, `5.6.2021`. */
@@ -83,7 +86,7 @@ const DOTTED = new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TIME}$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const SHOWN: Readonly<Record<Exclude<ShownDates, 'YYYY-MM-DD'>, RegExp>> = { 'D/M/YYYY': SHORT_DMY, 'D-Mon-YYYY': MONTH_NAME, 'DD.MM.YYYY': DOTTED };
 
-/** A two-digit year as Excel reads it: 00-29 in the 2000s, 30-99 in the 1900s. */
+/** A two-digit year as Excel and LibreOffice read it by default: 00-29 in the 2000s, 30-99 in the 1900s. */
 const fullYear = (y: string): number => (y.length === 4 ? +y : +y < 30 ? 2000 + +y : 1900 + +y);
 
 /** Day number of a date a tool wrote as `form`, or NaN when `s` is not such a date. */
@@ -101,7 +104,8 @@ export function parseShown(s: string, form: ShownDates): number {
  *
  * Opened in a spreadsheet and saved again as CSV, a date column comes back as the spreadsheet showed it. Excel in
  * a US locale reads `05-06-2021` as May 6 and writes `5/6/2021`, the digits in CoWin's order, while `21-06-2021`,
- * no month-first date, stays as the text it was; a day-first locale (en-GB) writes every date as `05/06/2021`;
+ * no month-first date, stays as the text it was; a day-first locale (en-GB) writes every date as `05/06/2021`,
+ * LibreOffice in a British or Indian locale as `05/06/21`;
  * a column formatted d-mmm-yyyy shows `21-Jun-2021`; a German-style locale `21.06.2021`. Re-typed as D/M/YYYY:
  * the column has a short date with a one-digit day or month, which nothing writes but a spreadsheet, or its dates
  * are all day-first short dates; and none is month first (`6/21/2021`: not CoWin's order re-typed). Re-typed as

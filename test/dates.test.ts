@@ -39,7 +39,7 @@ describe('dates', () => {
     expect(parseShown('5/6/2021', 'D/M/YYYY')).toBe(parseDmy('05-06-2021'));
     expect(parseShown('21/6/2021 14:30', 'D/M/YYYY')).toBe(parseDmy('21-06-2021'));
     expect(parseShown('10/12/2021 0:00:00', 'D/M/YYYY')).toBe(parseDmy('10-12-2021'));
-    for (const v of ['05-06-2021', '5-6-2021', '2021/6/5', '5/6/21', '6/21/2021', '31/2/2021', '5/6/2021 junk', '123/6/2021']) expect(parseShown(v, 'D/M/YYYY'), v).toBeNaN();
+    for (const v of ['05-06-2021', '5-6-2021', '2021/6/5', '5/6/021', '5/6/1', '6/21/2021', '31/2/2021', '5/6/2021 junk', '123/6/2021']) expect(parseShown(v, 'D/M/YYYY'), v).toBeNaN();
     expect(parseShown('21-Jun-2021', 'D-Mon-YYYY')).toBe(parseDmy('21-06-2021'));
     expect(parseShown('5 jun 21', 'D-Mon-YYYY')).toBe(parseDmy('05-06-2021'));
     // Excel's two-digit years: 00-29 in the 2000s, 30-99 in the 1900s.
@@ -56,6 +56,10 @@ describe('dates', () => {
     // A day-first locale: every date short, padded or not.
     expect(shownDates(['21/6/2021', '5/6/2021'])).toBe('D/M/YYYY');
     expect(shownDates(['21/06/2021', '05/06/2021 00:00', 'Invalid date'])).toBe('D/M/YYYY');
+    // LibreOffice in a British or Indian locale: DD/MM/YY, two-digit years as spreadsheets read them.
+    expect(shownDates(['21/06/21', '05/06/21 14:30'])).toBe('D/M/YYYY');
+    expect(parseShown('05/06/21 14:30', 'D/M/YYYY')).toBe(parseDmy('05-06-2021'));
+    expect(parseShown('01/01/85', 'D/M/YYYY')).toBe(parseDmy('01-01-1985'));
     // A d-mmm-yyyy format, a German-style locale: every date in that form.
     expect(shownDates(['21-Jun-2021', '5-Jul-2021', ''])).toBe('D-Mon-YYYY');
     expect(shownDates(['21.06.2021', '05.07.2021'])).toBe('DD.MM.YYYY');

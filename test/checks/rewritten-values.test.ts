@@ -81,12 +81,14 @@ describe('rewritten-values', () => {
 
   // Opened in Excel with a US locale and saved as CSV: 05-06-2021 becomes 5/6/2021 (read as May 6, written m/d/yyyy),
   // 21-06-2021 stays as text. Read as written, a third of the dates were invalid and the genuine sample "fabricated".
-  // A day-first locale (en-GB) writes every date 05/06/2021, a d-mmm-yy format 21-Jun-21, a German-style locale
+  // A day-first locale (en-GB) writes every date 05/06/2021 (LibreOffice 05/06/21), a d-mmm-yy format 21-Jun-21, a German-style locale
   // 21.06.2021: read as written, all of them broke the convention.
   const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
   it.each([
     ['a US locale', (d: string, m: string, y: string): string => excelUsCell(`${d}-${m}-${y}`), 'D/M/YYYY', /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g],
     ['a day-first locale', (d: string, m: string, y: string): string => `${d}/${m}/${y}`, 'D/M/YYYY', /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g],
+    // LibreOffice in an Indian locale (en-IN takes en-GB's formats): short dates DD/MM/YY.
+    ['LibreOffice, an Indian locale', (d: string, m: string, y: string): string => `${d}/${m}/${y.slice(2)}`, 'D/M/YYYY', /\b\d\d\/\d\d\/\d\d\b/g],
     ['a d-mmm-yy format', (d: string, m: string, y: string): string => `${d}-${MONTHS.slice(3 * (+m - 1), 3 * +m)}-${y.slice(2)}`, 'D-Mon-YYYY', /\b\d\d-[A-Z][a-z]{2}-\d\d\b/g],
     ['a German-style locale', (d: string, m: string, y: string): string => `${d}.${m}.${y}`, 'DD.MM.YYYY', /\b\d\d\.\d\d\.\d{4}\b/g],
   ] as const)('the bundled genuine sample re-saved by Excel in %s: its dates read back, reported, the findings unchanged', async (locale, excelDate, form, shown) => {
