@@ -48,6 +48,7 @@ function main(): void {
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string };
   const table = {
     source: `libphonenumber-js ${pkg.version}, "max" metadata (Google libphonenumber's PhoneNumberMetadata.xml, from DoT number allocations): the type of each 5-digit prefix 60000-99999 of a 10-digit Indian number.`,
+    licence: 'Facts (which prefixes are allocated to which number type) derived from libphonenumber-js (MIT) and its source, Google libphonenumber (Apache License 2.0).',
     codes: Object.fromEntries(RANGES.map((r, i) => [RANGE_CODES[i], r])),
     generator: 'src/dev/build-mobile-ranges.ts (node dist/dev/build-mobile-ranges.js)',
     ranges: buildTable(),
