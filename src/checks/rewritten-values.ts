@@ -1,7 +1,7 @@
 // Values rewritten on the sample's way to us: identifiers a spreadsheet wrote in scientific notation (kept out of
-// the other checks), dates a spreadsheet re-typed or a database wrote ISO 8601 (read back as the days they name), and category labels translated
-// into Hindi (read as CoWin's). None says anything about where the records came from, so the verdict does not
-// weigh them; all say the file was handled.
+// the other checks), dates a spreadsheet re-typed or a database wrote ISO 8601 (read back as the days they name),
+// and category labels translated into Hindi (read as CoWin's). None says anything about where the records came
+// from, so the verdict does not weigh them; all say the file was handled.
 import { parseIso } from '../dates.js';
 import { FIELDS as ALL_FIELDS } from '../fields.js';
 import { DIGIT_FIELDS, isScientific, TRANSLATIONS } from '../normalize/record.js';

@@ -53,8 +53,8 @@ function clean(v: string | undefined): string | undefined {
 
 /**
  * Build the per-record normaliser for a mapping once; it runs per row. `profile`, the id of the format the sample
- * matches, says how a date a spreadsheet or a database re-wrote is written back: as that format writes dates (DD-MM-YYYY, or
- * ISO 8601 for the certificate).
+ * matches, says how a date a spreadsheet or a database re-wrote is written back: as that format writes dates
+ * (DD-MM-YYYY, or ISO 8601 for the certificate).
  *
  * It is generated for the mapping: `fields` objects of one class whose constructor sets every mapped field
  * (undefined when the cell is empty), written with named stores. Every record then has the same shape, so each

@@ -147,7 +147,7 @@ export class KeyTable {
     let at = this.find(lo, hi);
     if (at >= 0) return at + 2;
     if (this.size >= this.limit) {
-      this.rebuild();
+      this.grow();
       if (!this.inSample(lo)) return -1;
       at = this.find(lo, hi);
     }
@@ -191,11 +191,15 @@ export class KeyTable {
     for (let at = 0; at < data.length; at += stride) if (data[at] !== 0 || data[at + 1] !== 0) fn(at + 2);
   }
 
-  /**
-   * Double the slots, or at the cap halve the sample (by default); reinsert the keys kept at sampling `level`
-   * into `2^log2` slots.
-   */
-  private rebuild(log2 = Math.min(Math.log2(this.capacity) + 1, this.maxLog2), level = log2 > Math.log2(this.capacity) ? this.level : this.level + 1): void {
+  /** Double the slots, or at the cap halve the sample. */
+  private grow(): void {
+    const log2 = Math.log2(this.capacity);
+    if (log2 < this.maxLog2) this.rebuild(log2 + 1, this.level);
+    else this.rebuild(log2, this.level + 1);
+  }
+
+  /** Reinsert the keys kept at sampling `level` into `2^log2` slots. */
+  private rebuild(log2: number, level: number): void {
     this.level = level;
     const old = this.data;
     const { stride } = this;
@@ -213,6 +217,6 @@ export class KeyTable {
       this.size++;
     }
     // A sample that is still full (a pathological hash skew) halves again.
-    if (this.size >= this.limit) this.rebuild();
+    if (this.size >= this.limit) this.grow();
   }
 }
