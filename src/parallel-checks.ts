@@ -65,8 +65,9 @@ export const DISPATCH_COST = 8;
  * ~786,000 of them (cheaper); duplicate-ids' stores outgrow the caches (dearer).
  */
 export const COST_AT_10M: Readonly<Record<string, number>> = {
-  'id-conflict': 0.65,
-  'duplicate-ids': 1.34,
+  'id-conflict': 0.69,
+  'duplicate-ids': 1.47,
+  'duplicate-rows': 1.14,
 };
 
 /** How far `rows` is from 1M towards 10M rows, on a log scale: 0 at or below 1M, 1 at or above 10M. */
@@ -86,11 +87,13 @@ export function checkCost(id: string, rows = 0): number {
  */
 export const WORKER_SHARE = 0.45;
 /**
- * At 10M rows the late start no longer counts: half. With the 1M split the main thread ended 6-7 s after the
+ * At 10M rows the late start no longer counts: about half. With the 1M split the main thread ended 6-7 s after the
  * worker there (39 against 32 s); taking duplicate-ids off it took 6-9 s off the main thread and put 8 s on the
- * worker (measured), as the costs at 10M predict.
+ * worker (measured), as the costs at 10M predict. On the 10M bench sample 0.49 gives the worker duplicate-rows,
+ * duplicate-ids and known-public-values, and both threads end within 2 s (31 and 33 s); 0.5 gave it
+ * manufactured-ids and mobile-number instead of known-public-values and a worker 2-4 s late.
  */
-export const WORKER_SHARE_10M = 0.5;
+export const WORKER_SHARE_10M = 0.49;
 
 /** The worker's share for a sample of `rows` rows (projected), between the two on the same log scale as the costs. */
 export function workerShare(rows = 0): number {
