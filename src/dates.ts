@@ -68,9 +68,9 @@ export function parseAnyDate(s: string): number {
 
 /**
  * How a tool wrote CoWin's DD-MM-YYYY dates when it re-wrote them (see {@link shownDates}): a spreadsheet's short
- * date, month name or dots, or a database's or data tool's ISO 8601.
+ * date, month name or dots, CoWin's own form with a time of day, or a database's or data tool's ISO 8601.
  */
-export type ShownDates = 'D/M/YYYY' | 'D-Mon-YYYY' | 'DD.MM.YYYY' | 'YYYY-MM-DD';
+export type ShownDates = 'D/M/YYYY' | 'D-Mon-YYYY' | 'DD.MM.YYYY' | 'DD-MM-YYYY hh:mm' | 'YYYY-MM-DD';
 
 /** An optional time after a date a spreadsheet shows (`5/6/2021 14:30`). */
 const TIME = '(?: \\d{1,2}:\\d\\d(?::\\d\\d)?)?';
@@ -83,8 +83,15 @@ const SHORT_DMY = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${TIME}$`);
 const MONTH_NAME = new RegExp(`^(\\d{1,2})[- ]([A-Za-z]{3})[- ](\\d{4}|\\d{2})${TIME}$`);
 /** A date with dots, as a spreadsheet in a German-style locale shows it: `21.06.2021`, `5.6.2021`. */
 const DOTTED = new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TIME}$`);
+/** CoWin's DD-MM-YYYY with a time of day, as a date-time cell or a database's timestamp writes it: `21-06-2021 00:00:00`. */
+const DMY_TIME = /^(\d\d)-(\d\d)-(\d{4}) \d{1,2}:\d\d(?::\d\d)?$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const SHOWN: Readonly<Record<Exclude<ShownDates, 'YYYY-MM-DD'>, RegExp>> = { 'D/M/YYYY': SHORT_DMY, 'D-Mon-YYYY': MONTH_NAME, 'DD.MM.YYYY': DOTTED };
+const SHOWN: Readonly<Record<Exclude<ShownDates, 'YYYY-MM-DD'>, RegExp>> = {
+  'D/M/YYYY': SHORT_DMY,
+  'D-Mon-YYYY': MONTH_NAME,
+  'DD.MM.YYYY': DOTTED,
+  'DD-MM-YYYY hh:mm': DMY_TIME,
+};
 
 /** A two-digit year as Excel and LibreOffice read it by default: 00-29 in the 2000s, 30-99 in the 1900s. */
 const fullYear = (y: string): number => (y.length === 4 ? +y : +y < 30 ? 2000 + +y : 1900 + +y);
@@ -110,7 +117,8 @@ export function parseShown(s: string, form: ShownDates): number {
  * the column has a short date with a one-digit day or month, which nothing writes but a spreadsheet, or its dates
  * are all day-first short dates; and none is month first (`6/21/2021`: not CoWin's order re-typed). Re-typed as
  * D-Mon-YYYY or DD.MM.YYYY: every date of the column is in that form. A few `15/06/2021` among DD-MM-YYYY dates
- * are none of these: judged as written.
+ * are none of these: judged as written. A column whose dates all carry a time of day (`21-06-2021 00:00:00`,
+ * a date-time cell's or a timestamp's) is read as the days.
  *
  * A database keeps dates as dates and writes them in ISO 8601 (`2021-06-21`, `2021-06-21 00:00:00`), and so do
  * the data tools (pandas, R) that parse a date column on the way in: a column whose dates are all ISO 8601 is
@@ -123,6 +131,7 @@ export function shownDates(values: readonly string[]): ShownDates | null {
   let monthFirst = false;
   let named = 0;
   let dotted = 0;
+  let timed = 0;
   let iso = 0;
   let other = 0;
   for (const v of values) {
@@ -133,13 +142,15 @@ export function shownDates(values: readonly string[]): ShownDates | null {
       if (m[1].length === 1 || m[2].length === 1) unpadded = true;
     } else if (!Number.isNaN(parseShown(v, 'D-Mon-YYYY'))) named++;
     else if (!Number.isNaN(parseShown(v, 'DD.MM.YYYY'))) dotted++;
+    else if (!Number.isNaN(parseShown(v, 'DD-MM-YYYY hh:mm'))) timed++;
     else if (!Number.isNaN(parseIso(v))) iso++;
     else if (!Number.isNaN(parseDmy(v))) other++;
   }
-  const dates = short + named + dotted + iso + other;
+  const dates = short + named + dotted + timed + iso + other;
   if (short && !monthFirst && (unpadded || dates === short)) return 'D/M/YYYY';
   if (named && named === dates) return 'D-Mon-YYYY';
   if (dotted && dotted === dates) return 'DD.MM.YYYY';
+  if (timed && timed === dates) return 'DD-MM-YYYY hh:mm';
   if (iso && iso === dates) return 'YYYY-MM-DD';
   return null;
 }

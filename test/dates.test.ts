@@ -60,6 +60,11 @@ describe('dates', () => {
     expect(shownDates(['21/06/21', '05/06/21 14:30'])).toBe('D/M/YYYY');
     expect(parseShown('05/06/21 14:30', 'D/M/YYYY')).toBe(parseDmy('05-06-2021'));
     expect(parseShown('01/01/85', 'D/M/YYYY')).toBe(parseDmy('01-01-1985'));
+    // CoWin's own form with a time of day, as a date-time cell or a timestamp writes it.
+    expect(shownDates(['21-06-2021 00:00:00', '05-06-2021 14:30'])).toBe('DD-MM-YYYY hh:mm');
+    expect(parseShown('05-06-2021 14:30', 'DD-MM-YYYY hh:mm')).toBe(parseDmy('05-06-2021'));
+    expect(parseShown('05-06-2021', 'DD-MM-YYYY hh:mm')).toBeNaN();
+    expect(shownDates(['21-06-2021 00:00:00', '05-06-2021'])).toBeNull();
     // A d-mmm-yyyy format, a German-style locale: every date in that form.
     expect(shownDates(['21-Jun-2021', '5-Jul-2021', ''])).toBe('D-Mon-YYYY');
     expect(shownDates(['21.06.2021', '05.07.2021'])).toBe('DD.MM.YYYY');
