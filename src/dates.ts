@@ -123,7 +123,7 @@ export function parseShown(s: string, form: ShownDates): number {
  * A database keeps dates as dates and writes them in ISO 8601 (`2021-06-21`, `2021-06-21 00:00:00`), and so do
  * the data tools (pandas, R) that parse a date column on the way in: a column whose dates are all ISO 8601 is
  * such a re-writing, as an SQL dump's dates are (`input.datesTyped`), not a departure from the API's convention.
- * A few ISO dates among DD-MM-YYYY ones are: judged as written.
+ * A few ISO dates among DD-MM-YYYY ones are not: they are judged as written.
  */
 export function shownDates(values: readonly string[]): ShownDates | null {
   let short = 0;

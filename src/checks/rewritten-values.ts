@@ -2,7 +2,6 @@
 // the other checks), dates a spreadsheet re-typed or a database wrote ISO 8601 (read back as the days they name),
 // and category labels translated into Hindi (read as CoWin's). None says anything about where the records came
 // from, so the verdict does not weigh them; all say the file was handled.
-import { parseIso } from '../dates.js';
 import { FIELDS as ALL_FIELDS } from '../fields.js';
 import { DIGIT_FIELDS, isScientific, TRANSLATIONS } from '../normalize/record.js';
 import { FieldCounts } from '../formats/values.js';
@@ -46,6 +45,8 @@ export default defineCheck({
     let scientific = 0;
     let retyped = 0;
     let isoDates = 0;
+    // Columns a database wrote ISO 8601, as the mapping found them (the others' dates were a spreadsheet's).
+    const isoFields = new Set(ctx.mapping.filter((m) => m.dates === 'YYYY-MM-DD').map((m) => m.field));
     let translated = 0;
     let dateExample = '';
     let isoExample = '';
@@ -64,7 +65,7 @@ export default defineCheck({
           if (DIGIT_FIELDS.has(field) && isScientific(original)) {
             scientific++;
             ctx.report({ messageId: 'scientific', ...base });
-          } else if (DATE_FIELDS.has(field) && !Number.isNaN(parseIso(original))) {
+          } else if (isoFields.has(field)) {
             isoDates++;
             isoExample ||= `${original} -> ${rec.fields[field]}`;
             ctx.report({ messageId: 'iso', ...base, data: { date: rec.fields[field] ?? '' } });

@@ -4,7 +4,7 @@
 // Memory is bounded by hash sampling: when the table reaches its size cap, it keeps only the keys whose hash
 // has one more low bit zero (half of them) and from then on ignores keys outside that sample. A key is thus
 // either followed through the whole sample or not at all, so rates over the followed keys stay unbiased.
-import { PROJECT_AT } from '../../dedupe/hashset.js';
+import { PROJECT_AT, PROJECTION_SPARE } from '../../dedupe/hashset.js';
 
 /** The second 32 bits of the last hash computed by {@link hashString} / {@link hashFolded}. */
 export let hashHigh = 0;
@@ -60,8 +60,6 @@ export function hashFolded(s: string): number {
 export const DEFAULT_MAX_SLOTS_LOG2 = 20;
 const INITIAL_SLOTS_LOG2 = 10;
 const MAX_LOAD = 0.75;
-/** A projection ({@link KeyTable.project}) is sized this much larger than the keys it expects. */
-const PROJECTION_SPARE = 1.1;
 
 /**
  * A hash table from 64-bit keys to `width` unsigned 32-bit values each, zero-initialised. Each slot is
