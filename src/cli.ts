@@ -23,6 +23,7 @@ import { safeText } from './report/safe.js';
 import { compareFingerprints, renderComparison } from './dedupe/compare.js';
 import { HmacKeyHash, keyFrom, serializeFingerprint } from './dedupe/fingerprint.js';
 import { fingerprintSample, keyHashFor, loadAgainst, loadSide } from './dedupe/load.js';
+import { count } from './report/numbers.js';
 
 /** Exit codes (README, "Exit codes"). */
 export const EXIT = { ok: 0, failOn: 1, usage: 2, internal: 3 } as const;
@@ -190,7 +191,7 @@ async function runAnalyze(file: string, flags: AnalyzeFlags): Promise<number> {
     progress.stop();
     written = findings?.close();
   });
-  if (written !== undefined && !flags.quiet) process.stderr.write(`leakcheck: ${written.toLocaleString('en-US')} findings written to ${safeText(flags.findings!, 4096)}\n`);
+  if (written !== undefined && !flags.quiet) process.stderr.write(`leakcheck: ${count(written)} findings written to ${safeText(flags.findings!, 4096)}\n`);
   const toFile = flags.output !== undefined;
   const text =
     flags.format === 'json'
@@ -244,7 +245,7 @@ async function runFingerprint(file: string, flags: FingerprintFlags): Promise<nu
     out.on('error', (e: NodeJS.ErrnoException) => rej(new UsageError(`cannot write ${flags.output} (${e.code ?? e.message})`)));
     out.end(text, () => res());
   });
-  if (!flags.quiet) process.stderr.write(`leakcheck: fingerprint of ${fp.rows.toLocaleString('en-US')} rows written to ${flags.output}\n`);
+  if (!flags.quiet) process.stderr.write(`leakcheck: fingerprint of ${count(fp.rows)} rows written to ${flags.output}\n`);
   return EXIT.ok;
 }
 

@@ -1,5 +1,5 @@
 // check: run every enabled check over the stream of records and collect counts and examples.
-import { countSummary } from './report/numbers.js';
+import { count, countSummary } from './report/numbers.js';
 import type { Check, CheckContext, CheckOutcome, CheckResult, CheckRun, Example, FieldResult, FindingInput, IngestIssue, SampleRecord, Status } from './types.js';
 
 /** Examples kept per check. */
@@ -33,7 +33,7 @@ const UNKNOWN = (): undefined => undefined;
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
     const v = data?.[k];
-    return v === undefined ? `{{${k}}}` : typeof v === 'number' ? v.toLocaleString('en-US') : v;
+    return v === undefined ? `{{${k}}}` : typeof v === 'number' ? count(v) : v;
   });
 }
 
@@ -62,7 +62,8 @@ function fieldResults(applicable: Map<string, number>, violations: Map<string, n
       const v = violations.get(field) ?? 0;
       return { field, applicable: a, violations: v, rate: a > 0 ? v / a : null };
     })
-    .sort((a, b) => b.violations - a.violations || a.field.localeCompare(b.field));
+    // Ties in code-point order: localeCompare's first call loads ICU's collator (~15 ms a run).
+    .sort((a, b) => b.violations - a.violations || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
 export class CheckRunner {

@@ -3,6 +3,7 @@ import { FIELD_BY_ID } from './fields.js';
 import { findProfile } from './profiles.js';
 import { DECISIVE, MIN_ROWS, plausibility, weighEvidence, type Baseline } from './evidence.js';
 import { FLAGS, type CheckMeta, type CheckResult, type Flag, type Label, type MappingEntry, type Profile, type Verdict } from './types.js';
+import { count } from './report/numbers.js';
 
 /** Checks whose job is a flag (`enriched`, `recycled`): their summaries explain the flag in the verdict. */
 export const FLAG_CHECKS: ReadonlySet<string> = new Set(['enriched-fields', 'known-public-values']);
@@ -55,7 +56,7 @@ export function scoreSample({ mapping, checks, profile, rows, metas, baselines }
     rows < MIN_ROWS || !counted.length ? 'inconclusive' : total >= DECISIVE ? 'likely-genuine' : total <= -DECISIVE ? 'likely-fabricated' : 'inconclusive';
   const lead =
     rows < MIN_ROWS
-      ? `Only ${rows.toLocaleString('en-US')} records: too few for a verdict (at least ${MIN_ROWS}).`
+      ? `Only ${count(rows)} records: too few for a verdict (at least ${MIN_ROWS}).`
       : !counted.length
         ? 'No check found anything it could weigh in this sample.'
         : label === 'inconclusive'

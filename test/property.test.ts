@@ -10,6 +10,7 @@ import { InputError, UsageError } from '../src/errors.js';
 import { readSample, type ReadOptions } from '../src/ingest/index.js';
 import { inferMapping, jsonColumns, parseMapOptions } from '../src/normalize/mapping.js';
 import { createNormalizer } from '../src/normalize/record.js';
+import { count } from '../src/report/numbers.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
 
 const AS_OF = new Date(Date.UTC(2026, 0, 1));
@@ -262,5 +263,12 @@ describe('equivalent CSV and JSON read as the same records', () => {
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );
+  });
+});
+
+describe('count', () => {
+  it('groups digits as toLocaleString("en-US") does, without loading ICU for integers', () => {
+    const n = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true }), fc.constantFrom(0, -0, 999, 1000, -1000, Number.MAX_SAFE_INTEGER, 2 ** 53));
+    fc.assert(fc.property(n, (x) => count(x) === x.toLocaleString('en-US')), { numRuns: RUNS * 10 });
   });
 });

@@ -2,6 +2,7 @@
 import { FieldCounts, idNumberOf, isMaskedId, recordPhotoIdType } from '../formats/values.js';
 import { aadhaarReason, allDigits, compactId, isVid } from '../validators/index.js';
 import { defineCheck } from '../types.js';
+import { count } from '../report/numbers.js';
 
 export default defineCheck({
   meta: {
@@ -56,7 +57,7 @@ export default defineCheck({
         counts.flush(ctx);
         if (applicable === 0) return undefined;
         const pct = `${((100 * bad) / applicable).toFixed(1)}%`;
-        return `${bad.toLocaleString('en-US')} of ${applicable.toLocaleString('en-US')} unmasked Aadhaar numbers are impossible (${pct}); random 12-digit numbers: about 90%, genuine: about 0.5%`;
+        return `${count(bad)} of ${count(applicable)} unmasked Aadhaar numbers are impossible (${pct}); random 12-digit numbers: about 90%, genuine: about 0.5%`;
       },
     };
   },

@@ -5,6 +5,7 @@ import { Hasher } from '../dedupe/hash.js';
 import { HashSet64, PROJECT_AT } from '../dedupe/hashset.js';
 import { isAadhaarShaped, normalizeId } from '../dedupe/keys.js';
 import { defineCheck, type CheckOutcome, type Dict, type SampleRecord } from '../types.js';
+import { count as n } from '../report/numbers.js';
 
 interface Kind {
   id: 'ref' | 'idnum' | 'cert' | 'appointment' | 'session';
@@ -38,7 +39,6 @@ export const NO_DIGIT = 15;
 export const PERSON_FIELDS = ['beneficiary_reference_id', 'name', 'mobile_number', 'photo_id_number', 'aadhaar_number', 'pan_number', 'certificate_id', 'appointment_id'];
 export const ID_NUMBER_FIELDS = ['aadhaar_number', 'photo_id_number', 'pan_number'];
 
-const n = (x: number): string => x.toLocaleString('en-US');
 
 /**
  * The ids of a record that are keys, in the order findings are reported (shared with the DuckDB engine): after

@@ -4,6 +4,7 @@ import { HashSet64, PROJECT_AT } from '../dedupe/hashset.js';
 import { NearIndex } from '../dedupe/near.js';
 import { RowKeys } from '../dedupe/row-keys.js';
 import { defineCheck, type CheckContext, type CheckOutcome, type Flag } from '../types.js';
+import { count as n } from '../report/numbers.js';
 
 /** Rows per distinct person at or above which a sample is flagged `inflated` ... */
 export const INFLATED_MIN_FACTOR = 1.2;
@@ -15,7 +16,6 @@ export const INFLATED_MIN_COPIES = 10;
  */
 export const MIN_FIELDS = 4;
 
-const n = (x: number): string => x.toLocaleString('en-US');
 
 /**
  * Report the near-duplicates `near` finds and conclude: distinct people, the inflation factor and the flag.

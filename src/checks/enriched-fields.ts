@@ -4,6 +4,7 @@ import { FIELDS } from '../fields.js';
 import { PERSON_FIELDS } from '../formats/values.js';
 import { findProfile } from '../profiles.js';
 import { defineCheck } from '../types.js';
+import { count } from '../report/numbers.js';
 
 /** Personal fields CoWin does not collect about beneficiaries (src/fields.ts, `cowin: false`). */
 const NON_COWIN = FIELDS.filter((d) => !d.cowin && d.personal).map((d) => d.id);
@@ -49,7 +50,7 @@ export default defineCheck({
         if (rows === 0) return undefined;
         const names = [...seen.keys()].join(', ');
         return {
-          summary: `${rows.toLocaleString('en-US')} of ${applicable.toLocaleString('en-US')} records carry fields CoWin never collects (${names}).`,
+          summary: `${count(rows)} of ${count(applicable)} records carry fields CoWin never collects (${names}).`,
           flags: ['enriched'],
           data: { fields: names },
         };

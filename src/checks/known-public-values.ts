@@ -3,6 +3,7 @@
 import publicValues from '../formats/public-values.json' with { type: 'json' };
 import { DOC_EXAMPLE_REF_IDS, SPEC_EXAMPLE_VALUES } from '../validators/index.js';
 import { defineCheck } from '../types.js';
+import { count } from '../report/numbers.js';
 
 interface PublicValues {
   values: { field: string; value: string; label: string; source: string }[];
@@ -87,9 +88,9 @@ export default defineCheck({
       },
       finish() {
         if (rows === 0) return undefined;
-        const list = [...bySource].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${n.toLocaleString('en-US')} from ${s}`);
+        const list = [...bySource].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${count(n)} from ${s}`);
         return {
-          summary: `${rows.toLocaleString('en-US')} records carry values already published (${list.join('; ')}): recycled public material.`,
+          summary: `${count(rows)} records carry values already published (${list.join('; ')}): recycled public material.`,
           flags: ['recycled'],
           data: { records: rows, values: [...bySource.values()].reduce((a, b) => a + b, 0) },
         };

@@ -4,6 +4,7 @@ import { FieldCounts, idNumberOf, maskedIdVisible } from '../formats/values.js';
 import { findProfile } from '../profiles.js';
 import { compactId, isMaskedMobile, MAX_VISIBLE_MASKED, normalizeMobile } from '../validators/index.js';
 import { defineCheck } from '../types.js';
+import { count } from '../report/numbers.js';
 
 /** The access path full identifiers imply. */
 export const UNMASKED_ACCESS = 'a back-end or vaccinator-side channel';
@@ -78,7 +79,7 @@ export default defineCheck({
         if (expect === 'none') return def ? `the ${def.id} format carries no mobile or ID numbers to mask` : 'no CoWin record format identified';
         if (unmasked === 0) return undefined;
         return {
-          summary: `${unmasked.toLocaleString('en-US')} of ${judged.toLocaleString('en-US')} mobile and ID numbers are unmasked; ${access} masks them, so the records did not come from it: full numbers imply ${implied}`,
+          summary: `${count(unmasked)} of ${count(judged)} mobile and ID numbers are unmasked; ${access} masks them, so the records did not come from it: full numbers imply ${implied}`,
           data: { impliedAccess: implied },
         };
       },

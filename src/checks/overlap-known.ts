@@ -2,6 +2,7 @@
 import { HashSet64, setOf } from '../dedupe/hashset.js';
 import { RecordKeys, SET_KINDS, type Fingerprint, type KeyHash, type SetKind } from '../dedupe/fingerprint.js';
 import { defineCheck, type Flag } from '../types.js';
+import { count as n } from '../report/numbers.js';
 
 /** Share of this sample's rows found in the references at or above which the sample is flagged `recycled` ... */
 export const RECYCLED_MIN_SHARE = 0.2;
@@ -14,7 +15,6 @@ export interface AgainstOption {
   references: { label: string; fingerprint: Fingerprint }[];
 }
 
-const n = (x: number): string => x.toLocaleString('en-US');
 const WHAT: Record<SetKind, string> = { records: 'the whole record', ids: 'an identifier', people: 'the same person (name, birth year, gender)' };
 
 export default defineCheck({

@@ -6,6 +6,7 @@ import { FieldCounts } from '../formats/values.js';
 import { parseIso } from '../dates.js';
 import { FIELD_BY_ID } from '../fields.js';
 import { defineCheck } from '../types.js';
+import { count } from '../report/numbers.js';
 
 /** Every canonical field some format's schema describes. */
 const SCHEMA_FIELDS = [...new Set(Object.values(SCHEMAS).flatMap((s) => Object.keys(s.properties)))];
@@ -110,9 +111,8 @@ export default defineCheck({
         counts.flush(ctx);
         const checked = counts.total();
         if (total === 0) return undefined;
-        const top = [...byField].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([f, n]) => `${f} ${n.toLocaleString('en-US')}`);
-        const n = (x: number): string => x.toLocaleString('en-US');
-        return `${n(total)} of ${n(checked)} values break the ${profile} schema (${top.join(', ')}${byField.size > 3 ? ', ...' : ''})`;
+        const top = [...byField].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([f, n]) => `${f} ${count(n)}`);
+        return `${count(total)} of ${count(checked)} values break the ${profile} schema (${top.join(', ')}${byField.size > 3 ? ', ...' : ''})`;
       },
     };
   },

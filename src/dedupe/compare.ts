@@ -2,6 +2,7 @@
 // identifiers, exact when both sides carry their hash sets, estimated from the bottom-k sketches otherwise.
 import { intersectCount } from './hashset.js';
 import { SET_KINDS, type Fingerprint, type SetKind } from './fingerprint.js';
+import { count } from '../report/numbers.js';
 
 /** Share of either side's people, records or identifiers found in the other at or above which `compare` reports recycling ... */
 export const COMPARE_RECYCLED_MIN_SHARE = 0.2;
@@ -111,7 +112,7 @@ export function compareFingerprints(fa: Fingerprint, fb: Fingerprint, a: Side, b
 
 /** The comparison as an aligned table for a terminal (80 columns). */
 export function renderComparison(c: Comparison): string {
-  const n = (x: number | null): string => (x === null ? '?' : x.toLocaleString('en-US'));
+  const n = (x: number | null): string => (x === null ? '?' : count(x));
   const p = (x: number | null): string => (x === null ? '-' : `${Math.round(x * 100)}%`);
   const side = (name: string, s: Side): string => `  ${name}: ${s.path} (${s.kind}, ${n(s.rows)} rows)`;
   const pad = (s: string, w: number): string => (s.length >= w ? s : ' '.repeat(w - s.length) + s);

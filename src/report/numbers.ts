@@ -1,9 +1,15 @@
 // How counts, rates and mappings read in every report: one wording for the terminal, Markdown, HTML, explain and the verdict.
 import type { MappingEntry } from '../types.js';
 
-/** 1234 -> "1,234". */
+/**
+ * 1234 -> "1,234", as `toLocaleString('en-US')` writes it. Integers are grouped here: the first
+ * toLocaleString call of a process loads ICU's number data (~20 ms, on every run and in each thread).
+ */
 export function count(x: number): string {
-  return x.toLocaleString('en-US');
+  if (!Number.isSafeInteger(x) || Object.is(x, -0)) return x.toLocaleString('en-US');
+  const digits = String(Math.abs(x));
+  const grouped = digits.length > 3 ? digits.replace(/\B(?=(?:\d{3})+$)/g, ',') : digits;
+  return x < 0 ? `-${grouped}` : grouped;
 }
 
 /** A rate as a percentage: 0 -> "0%", 0.0004 -> "<0.1%", 0.053 -> "5.3%", 0.41 -> "41%"; null -> "". */

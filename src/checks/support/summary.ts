@@ -1,9 +1,7 @@
 // Wording shared by the consistency checks' summaries. Not a check.
+import { count as num } from '../../report/numbers.js';
 
-/** 1234 -> "1,234". */
-export function num(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export { num };
 
 /** "412 of 1,000 (41.2%)". */
 export function share(part: number, whole: number): string {
