@@ -49,6 +49,21 @@ export class Hasher {
     return this;
   }
 
+  /** code(x).code(y).code(z) with one read and one write of the state: a (field, value hash) pair per call. */
+  code3(x: number, y: number, z: number): this {
+    let a = Math.imul(this.a ^ x, 0x01000193);
+    let b = Math.imul(this.b ^ x, 0x5bd1e995);
+    b ^= b >>> 15;
+    a = Math.imul(a ^ y, 0x01000193);
+    b = Math.imul(b ^ y, 0x5bd1e995);
+    b ^= b >>> 15;
+    this.a = Math.imul(a ^ z, 0x01000193);
+    b = Math.imul(b ^ z, 0x5bd1e995);
+    this.b = b ^ (b >>> 15);
+    this.n += 3;
+    return this;
+  }
+
   /** Mix in a string's code units. */
   str(s: string): this {
     let a = this.a;

@@ -87,14 +87,14 @@ export class RowKeys {
       const code = codes[m];
       const vh = hValue.hi;
       const vl = hValue.lo;
-      row.code(code).code(vh).code(vl);
-      row2?.code(code).code(vh).code(vl);
+      row.code3(code, vh, vl);
+      row2?.code3(code, vh, vl);
       fields++;
       const role = roles[m];
       if (role === ROLE_ID || role === ROLE_NAME) continue;
-      hRest.code(code).code(vh).code(vl);
+      hRest.code3(code, vh, vl);
       if (role === ROLE_DOSE_DATE) {
-        hDates.code(code).code(vh).code(vl);
+        hDates.code3(code, vh, vl);
         dates++;
       }
     }

@@ -21,6 +21,16 @@ describe('Hasher', () => {
     expect([a.hi, a.lo].join()).not.toBe(abHex);
   });
 
+  it('mixes three values with code3 exactly as with three code calls (unsigned 32-bit words included)', () => {
+    const h = new Hasher();
+    for (const [x, y, z] of [[1, 2, 3], [29, 0xffffffff, 0x80000000], [0, 0, 0], [7, 0x9e3779b1, 12345]]) {
+      const one = h.start(5).str('x').code(x).code(y).code(z).end();
+      const want = [one.hi, one.lo].join();
+      const three = h.start(5).str('x').code3(x, y, z).end();
+      expect([three.hi, three.lo].join()).toBe(want);
+    }
+  });
+
   it('has no 64-bit collision among 200,000 similar keys, and spreads the low bits', () => {
     const h = new Hasher();
     const seen = new Set<string>();
