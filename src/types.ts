@@ -91,8 +91,8 @@ export interface SampleRecord {
   /**
    * Values rewritten on their way, as the sample has them, by field (the rewritten-values check reports them): an
    * identifier a spreadsheet wrote in scientific notation (`8.16486E+13`, its digits lost) is kept out of `fields`,
-   * so no check judges digits the sample no longer has; a label translated into Hindi (`पुरुष`) is in `fields` as
-   * CoWin's (`Male`).
+   * so no check judges digits the sample no longer has; a label translated into Hindi (`पुरुष`) or coded as a letter
+   * (`M`) is in `fields` as CoWin's (`Male`).
    */
   rewritten?: Map<string, string>;
 }
@@ -167,6 +167,11 @@ export interface MappingEntry {
    * dates are DD-MM-YYYY, read back as the days it names (src/dates.ts shownDates).
    */
   dates?: ShownDates;
+  /**
+   * A gender column written as letters (M, F, O, T) where CoWin writes words: read as CoWin's labels
+   * (src/normalize/record.ts GENDER_LETTERS).
+   */
+  labels?: 'letters';
   /** How the sample writes an empty value (a database's `NULL`, MySQL's `\N`, R's `NA`): read as empty (normalize/mapping.ts nullMarker). */
   nullMarker?: NullMarker;
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { FIELD_BY_ID, fieldForHeader } from '../fields.js';
 import { normalizeVaccine } from '../policy/rules.js';
 import { NULL_MARKERS, type MappingEntry, type NullMarker, type RawRecord } from '../types.js';
+import { GENDER_LETTERS } from './record.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAN = /^[A-Z]{5}\d{4}[A-Z]$/i;
@@ -175,6 +176,12 @@ export function inferMapping(columns: string[], records: RawRecord[], overrides:
     if (!m.field || FIELD_BY_ID.get(m.field)?.kind !== 'date') return;
     const shown = shownDates(columnValues(records, m.column, i, marker));
     if (shown) m.dates = shown;
+  });
+  // A gender column written only as letters (M, F) in the first records was recoded on the way: read as CoWin's words.
+  mapping.forEach((m, i) => {
+    if (m.field !== 'gender') return;
+    const values = columnValues(records, m.column, i, marker);
+    if (values.length && values.every((v) => GENDER_LETTERS.has(v))) m.labels = 'letters';
   });
   return mapping;
 }

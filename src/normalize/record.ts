@@ -41,6 +41,24 @@ export const TRANSLATIONS: Readonly<Record<string, ReadonlyMap<string, string>>>
   ]),
 };
 
+/**
+ * Gender as data tools and spreadsheets recode it, one letter, with the label CoWin writes for it (every CoWin
+ * format writes the word: Male, Female, Others, cowin-formats.md §2.2; T, transgender, is among CoWin's Others).
+ * Read only in a gender column whose first records are all letters (MappingEntry.labels), the letter kept in
+ * `rewritten`: a recoded column is one edit of the file, not a fault in each record.
+ */
+export const GENDER_LETTERS: ReadonlyMap<string, string> = new Map(
+  [
+    ['M', 'Male'],
+    ['F', 'Female'],
+    ['O', 'Others'],
+    ['T', 'Others'],
+  ].flatMap(([k, v]) => [
+    [k, v],
+    [k.toLowerCase(), v],
+  ]) as [string, string][],
+);
+
 /** A canonical field id, safe to write as a property name in generated code. */
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
 
@@ -69,6 +87,8 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
   const markers = mapped.map((m) => m.nullMarker);
   const write = findProfile(profile ?? '')?.dates === 'iso' ? formatIsoDay : formatDmy;
   const forms = mapped.map((m) => m.dates);
+  // Each column's labels read as CoWin's: Hindi translations, and a letter-coded gender column's letters.
+  const labels = mapped.map((m) => (m.labels === 'letters' ? new Map([...(TRANSLATIONS[m.field] ?? []), ...GENDER_LETTERS]) : TRANSLATIONS[m.field]));
   // Called only for the columns a spreadsheet or a database re-wrote.
   const retype = (v: string, k: number): string | undefined => {
     const day = parseShown(v, forms[k]!);
@@ -87,8 +107,8 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
         const store = `if (v !== undefined && f.${m.field} === undefined) f.${m.field} = v;`;
         const rewritten = DIGIT_FIELDS.has(m.field)
           ? `if (v !== undefined && isScientific(v)) { (r ??= new Map()).set('${m.field}', v); v = undefined; } `
-          : TRANSLATIONS[m.field]
-            ? `if (v !== undefined) { const t = T.${m.field}.get(v); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
+          : labels[k]
+            ? `if (v !== undefined) { const t = labels[${k}].get(v); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
             : m.dates
               ? `if (v !== undefined) { const t = retype(v, ${k}); if (t !== undefined) { (r ??= new Map()).set('${m.field}', v); v = t; } } `
               : '';
@@ -113,7 +133,7 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
       }
       return { row: raw.row, line: raw.line, fields: f, nested: raw.nested, facts: undefined, rewritten: r };
     };`;
-  return new Function('clean', 'columns', 'isScientific', 'T', 'retype', 'markers', source)(clean, columns, isScientific, TRANSLATIONS, retype, markers) as Normalizer;
+  return new Function('clean', 'columns', 'isScientific', 'labels', 'retype', 'markers', source)(clean, columns, isScientific, labels, retype, markers) as Normalizer;
 }
 
 /**

@@ -24,9 +24,9 @@ export function nullMarkerNote(mapping: readonly MappingEntry[]): string {
   return marker === undefined ? '' : `Empty values are written ${marker} (the exporting tool's marker): read as empty.`;
 }
 
-/** How a column was mapped, as the reports list it: `header`, `values`, `option`, and how a re-written date column was written. */
+/** How a column was mapped, as the reports list it: `header`, `values`, `option`, and how a re-written column was written. */
 export function mappedBy(m: MappingEntry): string {
-  return `${m.source ?? ''}${m.dates ? `; dates written ${m.dates}` : ''}`;
+  return `${m.source ?? ''}${m.dates ? `; dates written ${m.dates}` : ''}${m.labels ? `; labels written as ${m.labels}` : ''}`;
 }
 
 /** Lower-case the first letter unless it starts an acronym ("PIN codes"). */

@@ -98,6 +98,11 @@ function isoDates(rows: Row[]): Row[] {
   return rows.map((row) => row.map(([k, v]): [string, string] => [k, k.endsWith('_date') ? iso(v) : v]));
 }
 
+/** Gender recoded as one letter, as a data tool's map or a spreadsheet's replace writes it (Male -> M). */
+function genderLetters(rows: Row[]): Row[] {
+  return rows.map((row) => row.map(([k, v]): [string, string] => [k, k === 'gender' && v ? v.charAt(0) : v]));
+}
+
 const GENUINE: Record<string, { ext: string; make: (r: Random, n: number) => string | Buffer }> = {
   'api-csv': { ext: 'csv', make: (r, n) => toDelimited(addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r)) },
   // Opened in Excel and saved again, as a journalist may pass it on: ids in scientific notation, dates re-typed.
@@ -109,12 +114,16 @@ const GENUINE: Record<string, { ext: string; make: (r: Random, n: number) => str
   'backend-csv-null': { ext: 'csv', make: (r, n) => toDelimited(addNoise(backend(r, n), r).map((row) => row.map(([k, v]): [string, string] => [k, v === '' ? 'NULL' : v]))) },
   // Copied out of a database, which keeps dates as dates and writes them ISO 8601.
   'backend-csv-iso': { ext: 'csv', make: (r, n) => toDelimited(isoDates(addNoise(backend(r, n), r))) },
+  // Passed through a data tool that recoded gender as letters.
+  'api-csv-letters': { ext: 'csv', make: (r, n) => toDelimited(genderLetters(addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r))) },
 };
 
 const FABRICATED: Record<string, { ext: string; make: (r: Random, n: number) => string | Buffer }> = {
   faker: { ext: 'csv', make: (r, n) => toDelimited(Array.from({ length: n }, (_, i) => fakerRow(r, i))) },
   // Faker's dates are date objects, which pandas writes ISO 8601.
   'faker-iso': { ext: 'csv', make: (r, n) => toDelimited(isoDates(Array.from({ length: n }, (_, i) => fakerRow(r, i)))) },
+  // Many generators write gender as a letter.
+  'faker-letters': { ext: 'csv', make: (r, n) => toDelimited(genderLetters(Array.from({ length: n }, (_, i) => fakerRow(r, i)))) },
   careful: { ext: 'csv', make: (r, n) => toDelimited(careful(r, n)) },
   shuffled: { ext: 'csv', make: (r, n) => toDelimited(shuffleColumns(backend(r, n), r)) },
   padded: { ext: 'csv', make: (r, n) => toDelimited(paddedRows(r, { people: Math.max(1, Math.round(n / 5)), factor: 5, asOf: AS_OF })) },

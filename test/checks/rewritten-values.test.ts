@@ -1,5 +1,6 @@
 // rewritten-values: identifiers Excel rewrote in scientific notation are reported and kept out of the other checks;
-// dates Excel re-typed are read back as the days they name; labels translated into Hindi are read as CoWin's.
+// dates Excel re-typed are read back as the days they name; labels translated into Hindi or coded as letters are read
+// as CoWin's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +78,33 @@ describe('rewritten-values', () => {
     expect(check(excel, 'text-encoding')).toMatchObject({ status: 'warn', violations: 1 });
     expect(check(excel, 'rewritten-values').violations).toBe(lines.length);
     expect([excel.verdict.label, excel.verdict.score]).toEqual([original.verdict.label, original.verdict.score]);
+  });
+
+  // Data tools recode gender as one letter (pandas .map, an Excel replace). Read as written, every record broke the
+  // schema and the vocabulary, and the genuine sample came out LIKELY FABRICATED 0/100.
+  it('the bundled genuine sample with its genders coded as letters: read as CoWin\'s, reported, the verdict unchanged; a few letters among words are judged', async () => {
+    const text = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8');
+    const [header, ...lines] = text.trimEnd().split('\n');
+    const g = header.split(',').indexOf('gender');
+    const recode = (keep: (i: number) => boolean): string =>
+      [header, ...lines.map((l, i) => l.split(',').map((v, k) => (k === g && !keep(i) ? v.charAt(0).toLowerCase() === 'o' ? 'T' : v.charAt(0) : v)).join(','))].join('\n');
+    const asOf = new Date(Date.UTC(2026, 0, 1));
+    const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
+    const original = await analyze(join(ROOT, 'fixtures/beneficiaries.csv'), { asOf });
+    const report = await analyze(tempFile('letters.csv', `${recode(() => false)}\n`), { asOf });
+    expect(report.mapping.find((m) => m.field === 'gender')).toMatchObject({ column: 'gender', labels: 'letters' });
+    expect([report.verdict.label, report.verdict.score]).toEqual([original.verdict.label, original.verdict.score]);
+    for (const id of ['record-schema', 'vocabulary', 'gender-split', 'duplicate-rows']) expect(check(report, id).violations, id).toBe(check(original, id).violations);
+    const s = check(report, 'rewritten-values');
+    expect(s.violations).toBe(lines.length);
+    expect(s.data).toMatchObject({ letters: lines.length, translated: 0 });
+    expect(s.examples[0]).toMatchObject({ field: 'gender', message: `a label coded as a letter: read as CoWin's "${lines[0].split(',')[g]}"` });
+    expect(s.summary).toMatch(/300 genders were coded as letters \([MF] -> (Male|Female)\), which no CoWin format writes: read as CoWin's words/);
+    // Letters in a column of words are edits, judged as written.
+    const edited = await analyze(tempFile('some-letters.csv', `${recode((i) => i % 10 !== 0)}\n`), { asOf });
+    expect(edited.mapping.find((m) => m.field === 'gender')!.labels).toBeUndefined();
+    expect(check(edited, 'vocabulary').violations).toBe(30);
+    expect(check(edited, 'rewritten-values').violations).toBe(0);
   });
 
   // Opened in Excel with a US locale and saved as CSV: 05-06-2021 becomes 5/6/2021 (read as May 6, written m/d/yyyy),
