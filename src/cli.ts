@@ -114,8 +114,20 @@ function writesInto(output: string, input: string): boolean {
 }
 
 /**
- * Every finding as one JSON line to `path` (`--findings`): `{check, row, line, field, value, message}` as the
- * report's examples, written in blocks of about 64 KiB as the checks report them.
+ * A CSV cell a spreadsheet shows as text: quoted when it holds a quote, comma or line break, and prefixed with `'`
+ * when it starts as a formula would (=, +, -, @, tab, CR; OWASP's CSV injection advice), as sample values can.
+ */
+export function csvCell(v: string | number): string {
+  const s = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const FINDING_COLUMNS = ['check', 'row', 'line', 'field', 'value', 'message'] as const;
+
+/**
+ * Every finding to `path` (`--findings`), `{check, row, line, field, value, message}` as the report's examples: one
+ * JSON line each, or a CSV row each when the file is named .csv (for a spreadsheet). Written in blocks of about
+ * 64 KiB as the checks report them.
  */
 function findingsFile(path: string): { write: (check: string, e: Example) => void; close: () => number } {
   const fail = (e: unknown): UsageError => new UsageError(`cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -125,7 +137,9 @@ function findingsFile(path: string): { write: (check: string, e: Example) => voi
   } catch (e) {
     throw fail(e);
   }
-  let pending = '';
+  const csv = /\.csv$/i.test(path);
+  // The byte-order mark tells Excel the CSV is UTF-8 (names in Devanagari, masked values' X's and all).
+  let pending = csv ? `\ufeff${FINDING_COLUMNS.join(',')}\r\n` : '';
   let count = 0;
   const flush = (): void => {
     try {
@@ -137,7 +151,9 @@ function findingsFile(path: string): { write: (check: string, e: Example) => voi
   };
   return {
     write(check, e) {
-      pending += `${JSON.stringify({ check, ...e })}\n`;
+      pending += csv
+        ? `${[check, e.row, e.line, e.field ?? '', e.value ?? '', e.message].map(csvCell).join(',')}\r\n`
+        : `${JSON.stringify({ check, row: e.row, line: e.line, field: e.field, value: e.value, message: e.message })}\n`;
       count++;
       if (pending.length >= 65_536) flush();
     },
@@ -263,7 +279,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<sample>', 'the sample file or folder, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'json', 'markdown', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--findings <file>', 'write every finding, row by row, as JSON lines (values masked unless --reveal)')
+    .option('--findings <file>', 'write every finding, row by row, as JSON lines, or CSV when the file ends in .csv (values masked unless --reveal)')
     .option('-m, --map <column=field>', 'map a column onto a field (repeatable; field "-" unmaps)', collect, [])
     .option('--profile <id>', `force the record format (${PROFILES.map((p) => p.id).join(', ')})`)
     .option('--fail-on <list>', 'exit 1 when the verdict label or a flag is in this comma-separated list', parseFailOn)

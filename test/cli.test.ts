@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { internalError } from '../src/cli.js';
 import { renderTerminal } from '../src/reporters/terminal.js';
@@ -117,6 +118,31 @@ describe('leakcheck CLI', () => {
     expectOneLineError(runCli(['analyze', 'fixtures/beneficiaries-broken.csv', '--findings', 'fixtures/beneficiaries-broken.csv']), /--findings names the input file/);
     // A sample that cannot be read is one line on stderr, findings or not.
     expectOneLineError(runCli(['analyze', tempFile('empty.csv', ''), '--findings', tempFile('none.ndjson', '')]), /is empty: there are no records/);
+  });
+
+  // For a spreadsheet: the same findings as CSV, and no sample value that a spreadsheet would run as a formula.
+  it('writes --findings as CSV when the file ends in .csv, each cell shown as text', () => {
+    const hostile = ['=HYPERLINK("http://x.invalid","open")', '+1+1', '-2+3', '@SUM(A1:A9)', 'a "quoted", value'];
+    const [header, ...lines] = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8').trimEnd().split('\n');
+    const g = header.split(',').indexOf('gender');
+    const cell = (v: string): string => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const sample = [header, ...lines.map((l, i) => l.split(',').map((v, k) => (k === g && i < hostile.length ? cell(hostile[i]) : v)).join(','))].join('\n');
+    const input = tempFile('hostile-gender.csv', `${sample}\n`);
+    const csvOut = tempFile('findings.csv', '');
+    const jsonOut = tempFile('findings.ndjson', '');
+    expect(runCli(['analyze', input, '--findings', csvOut, '--reveal', '-q']).code).toBe(0);
+    runCli(['analyze', input, '--findings', jsonOut, '--reveal', '-q']);
+    const text = readFileSync(csvOut, 'utf8');
+    expect(text.startsWith('\ufeffcheck,row,line,field,value,message\r\n')).toBe(true);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const json = readFileSync(jsonOut, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.length).toBe(json.length);
+    // Every finding as in the JSON lines, formula-like text behind a quote mark.
+    const shown = (v: unknown): string => (v === null ? '' : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v));
+    expect(rows.map((r) => [r.check, r.row, r.line, r.field, r.value, r.message])).toEqual(json.map((j) => [j.check, j.row, j.line, j.field, j.value, j.message].map(shown)));
+    const flagged = rows.filter((r) => r.check === 'vocabulary').map((r) => r.value);
+    expect(flagged).toEqual(expect.arrayContaining([`'${hostile[0]}`, `'${hostile[1]}`, `'${hostile[2]}`, `'${hostile[3]}`, hostile[4]]));
+    for (const r of rows) for (const v of Object.values(r)) expect(v, v).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('stops at --limit rows', () => {
