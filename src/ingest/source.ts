@@ -7,6 +7,11 @@ import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { Decoder, detectBom, doubleEncoded, type DecodeStats, type TextEncoding } from './decode.js';
 
+/**
+ * The read size, and so the size of a batch of records: 64 KiB (~570 beneficiary rows). Measured on the 1M-row
+ * bench sample: 1 MiB reads doubled the analysis (4.6 -> 10 s; batches of ~9,000 records outlive V8's young
+ * generation and are promoted), 32 KiB made no difference.
+ */
 const HEAD_BYTES = 64 * 1024;
 
 /** Default of `--max-bytes`: decompressed bytes read from one input (all archive members together). */
