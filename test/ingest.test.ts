@@ -1,5 +1,5 @@
 // Unit tests of the reading layer (src/ingest) on small inputs written to a temp dir.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { quotingProblem, sniffDelimiter } from '../src/ingest/csv.js';
 import { Decoder, doubleEncoded } from '../src/ingest/decode.js';
+import { fileChunks } from '../src/ingest/source.js';
 import { projectRows, readSample, sniffFormat, type ReadOptions, type Sample } from '../src/ingest/index.js';
 import { keyValue } from '../src/ingest/text.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
@@ -402,6 +403,35 @@ describe('large inputs: line numbers across read chunks', () => {
     const r = await read(file(Buffer.concat([head, Buffer.from('20001,'), Buffer.from([0x96]), Buffer.from('\n')])));
     expect(r.records.at(-1)!.cells).toEqual(['20001', '–']);
     expect(codes(r)).toEqual(['invalid-encoding@20002']);
+  });
+});
+
+describe('reading a regular file', () => {
+  const content = Buffer.alloc(300_001);
+  for (let i = 0; i < content.length; i++) content[i] = (i * 131 + (i >> 9)) & 0xff;
+  const path = file(content, 'bin');
+
+  it('yields its bytes whole and in order, 64 KiB at a time', async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of fileChunks(path)) chunks.push(c);
+    expect(chunks.length).toBe(5);
+    expect(chunks.every((c) => c.length <= 64 * 1024)).toBe(true);
+    expect(Buffer.concat(chunks).equals(content)).toBe(true);
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('closes the file when its reader stops early', async () => {
+    const open = (): number => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for await (const c of fileChunks(path)) {
+      expect(c.length).toBe(64 * 1024);
+      expect(open()).toBe(before + 1);
+      break;
+    }
+    expect(open()).toBe(before);
+  });
+
+  it('a file that cannot be opened fails on the first read, as a stream would', async () => {
+    await expect(fileChunks(join(dir, 'missing.csv')).next()).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 

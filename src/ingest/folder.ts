@@ -1,13 +1,13 @@
 // A folder given as the sample (a leak extracted from its archive): its files read as one sample by archive.ts,
 // in the order a zip's would be (data names first), each group in name order. Files in sub-folders are included;
 // symbolic links are listed, never followed (a link can point anywhere on the machine). Nothing is written.
-import { createReadStream, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ArchiveMember, IngestIssue } from '../types.js';
 import { dataFirst, METADATA, readArchiveSample, shownName, type ArchiveFile } from './archive.js';
 import type { ReadOptions, Sample } from './index.js';
-import type { Budget } from './source.js';
+import { fileChunks, type Budget } from './source.js';
 import { MAX_ZIP_ENTRIES } from './zip.js';
 
 interface Entry {
@@ -82,9 +82,8 @@ export async function readFolderSample(
           unreadable: null,
           bytes: async () => {
             let taken = 0;
-            const stream = createReadStream(f.path, { flags: 'r', highWaterMark: 64 * 1024 });
             const it = (async function* () {
-              for await (const chunk of stream as AsyncIterable<Buffer>) {
+              for await (const chunk of fileChunks(f.path)) {
                 taken += chunk.length;
                 yield chunk;
               }

@@ -1,7 +1,7 @@
 // Opens a sample (file or stdin), recognises zip and tar archives, undoes gzip, recognises binary files, and yields
 // decoded text chunks, within the byte and compression-ratio limits of hostile input (README, "Hostile input").
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fsp } from 'node:fs';
+import { closeSync, createReadStream, openSync, promises as fsp, readSync } from 'node:fs';
 import { Readable, type Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
@@ -175,8 +175,30 @@ async function openBytes(path: string, opts: OpenOptions): Promise<{ it: AsyncIt
     throw new InputError(code === 'ENOENT' ? `no such file: ${path}` : `cannot open ${path} (${code ?? 'error'})`);
   }
   if (stat.isDirectory()) return 'folder';
-  const it = createReadStream(path, { flags: 'r', highWaterMark: HEAD_BYTES })[Symbol.asyncIterator]();
-  return stat.isFile() ? { it, size: stat.size } : { it };
+  if (stat.isFile()) return { it: fileChunks(path), size: stat.size };
+  return { it: createReadStream(path, { flags: 'r', highWaterMark: HEAD_BYTES })[Symbol.asyncIterator]() };
+}
+
+/**
+ * A regular file's bytes, read synchronously {@link HEAD_BYTES} at a time: the analysis is CPU-bound, and each
+ * asynchronous read is a round trip through libuv's thread pool (a futex wake-up, an epoll wait, a third thread
+ * on two cores). Measured on the 1M-row bench sample: the reader alone 0.93 -> 0.81 s, the whole analysis on two
+ * threads 4.94 -> 4.53 s (medians of 5, alternating). Every 16 reads (1 MiB) it lets the event loop run once, for
+ * the progress bar's timer and signal handlers. Not for pipes or devices, which can block: they are streamed.
+ */
+export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = 1; ; n++) {
+      const buf = Buffer.allocUnsafe(HEAD_BYTES);
+      const got = readSync(fd, buf, 0, HEAD_BYTES, null);
+      if (got === 0) return;
+      yield got < HEAD_BYTES ? buf.subarray(0, got) : buf;
+      if (n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
