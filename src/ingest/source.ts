@@ -8,11 +8,11 @@ import { InputError } from '../errors.js';
 import { Decoder, detectBom, doubleEncoded, type DecodeStats, type TextEncoding } from './decode.js';
 
 /**
- * The read size, and so the size of a batch of records: 64 KiB (~570 beneficiary rows). Measured on the 1M-row
- * bench sample: 1 MiB reads doubled the analysis (4.6 -> 10 s; batches of ~9,000 records outlive V8's young
- * generation and are promoted), 32 KiB made no difference.
+ * The read size, the head peeked at to tell the format, and so the size of a batch of records: 64 KiB (~570
+ * beneficiary rows). Measured on the 1M-row bench sample: 1 MiB reads doubled the analysis (4.6 -> 10 s; batches
+ * of ~9,000 records outlive V8's young generation and are promoted), 32 KiB made no difference.
  */
-const HEAD_BYTES = 64 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 /** Default of `--max-bytes`: decompressed bytes read from one input (all archive members together). */
 export const DEFAULT_MAX_BYTES = 2 ** 30;
@@ -176,11 +176,11 @@ async function openBytes(path: string, opts: OpenOptions): Promise<{ it: AsyncIt
   }
   if (stat.isDirectory()) return 'folder';
   if (stat.isFile()) return { it: fileChunks(path), size: stat.size };
-  return { it: createReadStream(path, { flags: 'r', highWaterMark: HEAD_BYTES })[Symbol.asyncIterator]() };
+  return { it: createReadStream(path, { flags: 'r', highWaterMark: CHUNK_BYTES })[Symbol.asyncIterator]() };
 }
 
 /**
- * A regular file's bytes, read synchronously {@link HEAD_BYTES} at a time: the analysis is CPU-bound, and each
+ * A regular file's bytes, read synchronously {@link CHUNK_BYTES} at a time: the analysis is CPU-bound, and each
  * asynchronous read is a round trip through libuv's thread pool (a futex wake-up, an epoll wait, a third thread
  * on two cores). Measured on the 1M-row bench sample: the reader alone 0.93 -> 0.81 s, the whole analysis on two
  * threads 4.94 -> 4.53 s (medians of 5, alternating). Every 16 reads (1 MiB) it lets the event loop run once, for
@@ -190,10 +190,10 @@ export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r');
   try {
     for (let n = 1; ; n++) {
-      const buf = Buffer.allocUnsafe(HEAD_BYTES);
-      const got = readSync(fd, buf, 0, HEAD_BYTES, null);
+      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      const got = readSync(fd, buf, 0, CHUNK_BYTES, null);
       if (got === 0) return;
-      yield got < HEAD_BYTES ? buf.subarray(0, got) : buf;
+      yield got < CHUNK_BYTES ? buf.subarray(0, got) : buf;
       if (n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
@@ -308,7 +308,7 @@ export async function openInput(path: string, opts: OpenOptions = {}, budget = n
   const bytes = await openBytes(path, opts);
   if (bytes === 'folder') return { kind: 'folder', path };
   const { it: raw, size } = bytes;
-  const first = await peek(raw, HEAD_BYTES);
+  const first = await peek(raw, CHUNK_BYTES);
   if (first.error) {
     const err = first.error as NodeJS.ErrnoException;
     throw new InputError(`cannot read ${path} (${err.code ?? err.message})`);
@@ -373,7 +373,7 @@ export interface Inflated {
   error?: unknown;
 }
 
-/** Undo gzip and peek at the first HEAD_BYTES decompressed bytes. Throws InputError when nothing can be read. */
+/** Undo gzip and peek at the first {@link CHUNK_BYTES} decompressed bytes. Throws InputError when nothing can be read. */
 export async function inflateInput(input: ByteInput): Promise<Inflated> {
   const first = await peek(input.it, 2);
   const rawHead = Buffer.concat(first.head);
@@ -387,7 +387,7 @@ export async function inflateInput(input: ByteInput): Promise<Inflated> {
   } else {
     bytes = chain(first.head, input.it, first.done, () => {})[Symbol.asyncIterator]();
   }
-  const dhead = await peek(bytes, HEAD_BYTES);
+  const dhead = await peek(bytes, CHUNK_BYTES);
   // A stream that fails before yielding anything has no text to read. One that fails later (a small
   // truncated gzip) still has its head: the records in it are read, then `chunks` throws ReadFailure.
   if (dhead.error && dhead.head.length === 0) {
