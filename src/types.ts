@@ -168,10 +168,10 @@ export interface MappingEntry {
    */
   dates?: ShownDates;
   /**
-   * A gender column written as letters (M, F, O, T) where CoWin writes words: read as CoWin's labels
-   * (src/normalize/record.ts GENDER_LETTERS).
+   * A gender column written as letters (M, F, O, T) or as CoWin's gender ids (1, 2, 3) where its records write
+   * words: read as CoWin's labels (src/normalize/record.ts GENDER_CODES).
    */
-  labels?: 'letters';
+  labels?: 'letters' | 'ids';
   /** How the sample writes an empty value (a database's `NULL`, MySQL's `\N`, R's `NA`): read as empty (normalize/mapping.ts nullMarker). */
   nullMarker?: NullMarker;
 }

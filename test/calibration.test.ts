@@ -7,7 +7,7 @@ describe('calibration', () => {
   let outcomes: Outcome[] = [];
   it('runs the whole set', async () => {
     outcomes = await runCalibration(calibrationSet([11, 12, 13, 14, 15], [20, 250, 1000]));
-    expect(outcomes.length).toBe(5 * 3 * 15);
+    expect(outcomes.length).toBe(5 * 3 * 17);
     console.log(confusionMatrix(outcomes));
   }, 300_000);
 

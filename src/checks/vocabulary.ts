@@ -43,7 +43,7 @@ export default defineCheck({
     },
     fields: ['gender', 'vaccination_status', 'vaccine', 'comorbidity_ind', 'photo_id_type', 'fee_type'],
     docs: {
-      why: 'The API writes each category in one spelling: Male/Female/Others, the three vaccination statuses, upper-case vaccine brands (COVISHIELD), Y/N, photo-ID labels such as "Aadhaar Card". Hand-made samples write "Fully Vaccinated", "Covishield", "Yes" or M/F. Certificates and back-end or bot outputs are read more leniently (any spelling CoWin or DIVOC used). A gender column coded as letters throughout is read as a recoding of CoWin\'s words (rewritten-values), not judged here; letters among words are.',
+      why: 'The API writes each category in one spelling: Male/Female/Others, the three vaccination statuses, upper-case vaccine brands (COVISHIELD), Y/N, photo-ID labels such as "Aadhaar Card". Hand-made samples write "Fully Vaccinated", "Covishield", "Yes" or M/F. Certificates and back-end or bot outputs are read more leniently (any spelling CoWin or DIVOC used). A gender column coded as letters or as CoWin\'s gender ids (1, 2, 3) throughout is read as a recoding of CoWin\'s words (rewritten-values), not judged here; letters or ids among words are (except in the vaccinator export, whose registration body sends ids).',
       baseline: 'Genuine: about 0.2% [M]. Hand-made samples: often most values [M].',
       sources: ['cowin-formats.md §0.7, §2.2, §2.6, §7', 'src/policy/timeline.ts (VACCINES)'],
     },

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { FIELD_BY_ID, fieldForHeader } from '../fields.js';
 import { normalizeVaccine } from '../policy/rules.js';
 import { NULL_MARKERS, type MappingEntry, type NullMarker, type RawRecord } from '../types.js';
-import { GENDER_LETTERS } from './record.js';
+import { GENDER_CODES } from './record.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAN = /^[A-Z]{5}\d{4}[A-Z]$/i;
@@ -177,11 +177,13 @@ export function inferMapping(columns: string[], records: RawRecord[], overrides:
     const shown = shownDates(columnValues(records, m.column, i, marker));
     if (shown) m.dates = shown;
   });
-  // A gender column written only as letters (M, F) in the first records was recoded on the way: read as CoWin's words.
+  // A gender column written only as letters (M, F) or CoWin's ids (1, 2, 3) in the first records is one coding of
+  // the whole column: read as CoWin's words.
   mapping.forEach((m, i) => {
     if (m.field !== 'gender') return;
     const values = columnValues(records, m.column, i, marker);
-    if (values.length && values.every((v) => GENDER_LETTERS.has(v))) m.labels = 'letters';
+    if (!values.length) return;
+    for (const code of ['letters', 'ids'] as const) if (values.every((v) => GENDER_CODES[code].has(v))) m.labels = code;
   });
   return mapping;
 }

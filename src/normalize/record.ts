@@ -2,6 +2,7 @@
 import { formatDmy, formatIsoDay, parseShown } from '../dates.js';
 import { FIELDS } from '../fields.js';
 import { findProfile } from '../profiles.js';
+import { GENDER_BY_ID } from '../validators/formats.js';
 import type { MappingEntry, RawRecord, SampleRecord } from '../types.js';
 
 export type Normalizer = (raw: RawRecord) => SampleRecord;
@@ -59,6 +60,17 @@ export const GENDER_LETTERS: ReadonlyMap<string, string> = new Map(
   ]) as [string, string][],
 );
 
+/**
+ * Gender as CoWin's own ids, 1 Male, 2 Female, 3 Others: its registration API takes `gender_id` and its genders
+ * list pairs id 1 with Male (cowin-formats.md §2.5, §2.6; 3 Others from one Android client's list [S-weak]), so a
+ * table copied out of its back end, or a data tool's recoding (ISO/IEC 5218 also writes 1 and 2), has the numbers.
+ * Read as {@link GENDER_LETTERS} are: only in a gender column whose first records are all ids.
+ */
+export const GENDER_IDS: ReadonlyMap<string, string> = new Map(Object.entries(GENDER_BY_ID));
+
+/** The codes a whole gender column may be written in (MappingEntry.labels), each with CoWin's word for each code. */
+export const GENDER_CODES = { letters: GENDER_LETTERS, ids: GENDER_IDS } as const;
+
 /** A canonical field id, safe to write as a property name in generated code. */
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
 
@@ -87,8 +99,8 @@ export function createNormalizer(mapping: MappingEntry[], profile?: string): Nor
   const markers = mapped.map((m) => m.nullMarker);
   const write = findProfile(profile ?? '')?.dates === 'iso' ? formatIsoDay : formatDmy;
   const forms = mapped.map((m) => m.dates);
-  // Each column's labels read as CoWin's: Hindi translations, and a letter-coded gender column's letters.
-  const labels = mapped.map((m) => (m.labels === 'letters' ? new Map([...(TRANSLATIONS[m.field] ?? []), ...GENDER_LETTERS]) : TRANSLATIONS[m.field]));
+  // Each column's labels read as CoWin's: Hindi translations, and a coded gender column's letters or ids.
+  const labels = mapped.map((m) => (m.labels ? new Map([...(TRANSLATIONS[m.field] ?? []), ...GENDER_CODES[m.labels]]) : TRANSLATIONS[m.field]));
   // Called only for the columns a spreadsheet or a database re-wrote.
   const retype = (v: string, k: number): string | undefined => {
     const day = parseShown(v, forms[k]!);

@@ -1,6 +1,7 @@
 // The calibration set: labelled synthetic samples, genuine-like (with realistic noise) in every supported
 // format and fabricated in several styles, for checking that the verdict separates them (README "Verdict").
 import { dayNumber, formatIsoDay, parseDmy } from '../dates.js';
+import { GENDER_BY_ID } from '../validators/formats.js';
 import { FAKER_FIRST, FAKER_LAST, FAKER_STREET } from './names.js';
 import { paddedRows } from './padded.js';
 import { apiVaccine, dmy, people } from './people.js';
@@ -98,9 +99,13 @@ function isoDates(rows: Row[]): Row[] {
   return rows.map((row) => row.map(([k, v]): [string, string] => [k, k.endsWith('_date') ? iso(v) : v]));
 }
 
-/** Gender recoded as one letter, as a data tool's map or a spreadsheet's replace writes it (Male -> M). */
-function genderLetters(rows: Row[]): Row[] {
-  return rows.map((row) => row.map(([k, v]): [string, string] => [k, k === 'gender' && v ? v.charAt(0) : v]));
+/** CoWin's gender ids (validators/formats.ts GENDER_BY_ID), by label. */
+const GENDER_ID: Record<string, string> = Object.fromEntries(Object.entries(GENDER_BY_ID).map(([id, label]) => [label, id]));
+
+/** Gender recoded, as a data tool's map or a spreadsheet's replace writes it: one letter (Male -> M) or CoWin's id (Male -> 1). */
+function recodeGender(rows: Row[], as: 'letters' | 'ids'): Row[] {
+  const code = (v: string): string => (as === 'letters' ? v.charAt(0) : (GENDER_ID[v.trim()] ?? v));
+  return rows.map((row) => row.map(([k, v]): [string, string] => [k, k === 'gender' && v ? code(v) : v]));
 }
 
 const GENUINE: Record<string, { ext: string; make: (r: Random, n: number) => string | Buffer }> = {
@@ -115,7 +120,9 @@ const GENUINE: Record<string, { ext: string; make: (r: Random, n: number) => str
   // Copied out of a database, which keeps dates as dates and writes them ISO 8601.
   'backend-csv-iso': { ext: 'csv', make: (r, n) => toDelimited(isoDates(addNoise(backend(r, n), r))) },
   // Passed through a data tool that recoded gender as letters.
-  'api-csv-letters': { ext: 'csv', make: (r, n) => toDelimited(genderLetters(addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r))) },
+  'api-csv-letters': { ext: 'csv', make: (r, n) => toDelimited(recodeGender(addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r), 'letters')) },
+  // The beneficiaries' table copied out of the back end, which keeps gender as CoWin's id (the API writes the word).
+  'api-csv-gender-ids': { ext: 'csv', make: (r, n) => toDelimited(recodeGender(addNoise(people(r, n, { asOf: AS_OF }).map(beneficiaryRow), r), 'ids')) },
 };
 
 const FABRICATED: Record<string, { ext: string; make: (r: Random, n: number) => string | Buffer }> = {
@@ -123,7 +130,9 @@ const FABRICATED: Record<string, { ext: string; make: (r: Random, n: number) => 
   // Faker's dates are date objects, which pandas writes ISO 8601.
   'faker-iso': { ext: 'csv', make: (r, n) => toDelimited(isoDates(Array.from({ length: n }, (_, i) => fakerRow(r, i)))) },
   // Many generators write gender as a letter.
-  'faker-letters': { ext: 'csv', make: (r, n) => toDelimited(genderLetters(Array.from({ length: n }, (_, i) => fakerRow(r, i)))) },
+  'faker-letters': { ext: 'csv', make: (r, n) => toDelimited(recodeGender(Array.from({ length: n }, (_, i) => fakerRow(r, i)), 'letters')) },
+  // Or as 1 and 2, as ISO/IEC 5218 codes it.
+  'faker-gender-ids': { ext: 'csv', make: (r, n) => toDelimited(recodeGender(Array.from({ length: n }, (_, i) => fakerRow(r, i)), 'ids')) },
   careful: { ext: 'csv', make: (r, n) => toDelimited(careful(r, n)) },
   shuffled: { ext: 'csv', make: (r, n) => toDelimited(shuffleColumns(backend(r, n), r)) },
   padded: { ext: 'csv', make: (r, n) => toDelimited(paddedRows(r, { people: Math.max(1, Math.round(n / 5)), factor: 5, asOf: AS_OF })) },

@@ -1,6 +1,6 @@
 // rewritten-values: identifiers Excel rewrote in scientific notation are reported and kept out of the other checks;
-// dates Excel re-typed are read back as the days they name; labels translated into Hindi or coded as letters are read
-// as CoWin's.
+// dates Excel re-typed are read back as the days they name; labels translated into Hindi, genders coded as letters or
+// as CoWin's ids are read as CoWin's words.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,28 +80,43 @@ describe('rewritten-values', () => {
     expect([excel.verdict.label, excel.verdict.score]).toEqual([original.verdict.label, original.verdict.score]);
   });
 
-  // Data tools recode gender as one letter (pandas .map, an Excel replace). Read as written, every record broke the
-  // schema and the vocabulary, and the genuine sample came out LIKELY FABRICATED 0/100.
-  it('the bundled genuine sample with its genders coded as letters: read as CoWin\'s, reported, the verdict unchanged; a few letters among words are judged', async () => {
+  // Data tools recode gender as one letter (pandas .map, an Excel replace); CoWin's back end keeps it as an id (1, 2,
+  // 3). Read as written, every record broke the schema and the vocabulary, and the genuine sample came out LIKELY
+  // FABRICATED 0/100.
+  const codings = [
+    {
+      labels: 'letters',
+      code: (v: string) => (v === 'Others' ? 'T' : v.charAt(0)),
+      message: (label: string) => `a label coded as a letter: read as CoWin's "${label}"`,
+      summary: /300 genders were coded as letters \([MF] -> (Male|Female)\), which no CoWin format writes: read as CoWin's words/,
+    },
+    {
+      labels: 'ids',
+      code: (v: string) => ({ Male: '1', Female: '2', Others: '3' })[v] ?? v,
+      message: (label: string) => `a gender written as CoWin's gender id: read as its "${label}"`,
+      summary: /300 genders were written as CoWin's gender ids \([12] -> (Male|Female)\), as its registration API takes them: read as its words/,
+    },
+  ] as const;
+  it.each(codings)('the bundled genuine sample with its genders coded as $labels: read as CoWin\'s, reported, the verdict unchanged; a few among words are judged', async ({ labels, code, message, summary }) => {
     const text = readFileSync(join(ROOT, 'fixtures/beneficiaries.csv'), 'utf8');
     const [header, ...lines] = text.trimEnd().split('\n');
     const g = header.split(',').indexOf('gender');
     const recode = (keep: (i: number) => boolean): string =>
-      [header, ...lines.map((l, i) => l.split(',').map((v, k) => (k === g && !keep(i) ? v.charAt(0).toLowerCase() === 'o' ? 'T' : v.charAt(0) : v)).join(','))].join('\n');
+      [header, ...lines.map((l, i) => l.split(',').map((v, k) => (k === g && !keep(i) ? code(v) : v)).join(','))].join('\n');
     const asOf = new Date(Date.UTC(2026, 0, 1));
     const check = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
     const original = await analyze(join(ROOT, 'fixtures/beneficiaries.csv'), { asOf });
-    const report = await analyze(tempFile('letters.csv', `${recode(() => false)}\n`), { asOf });
-    expect(report.mapping.find((m) => m.field === 'gender')).toMatchObject({ column: 'gender', labels: 'letters' });
+    const report = await analyze(tempFile(`${labels}.csv`, `${recode(() => false)}\n`), { asOf });
+    expect(report.mapping.find((m) => m.field === 'gender')).toMatchObject({ column: 'gender', labels });
     expect([report.verdict.label, report.verdict.score]).toEqual([original.verdict.label, original.verdict.score]);
     for (const id of ['record-schema', 'vocabulary', 'gender-split', 'duplicate-rows']) expect(check(report, id).violations, id).toBe(check(original, id).violations);
     const s = check(report, 'rewritten-values');
     expect(s.violations).toBe(lines.length);
-    expect(s.data).toMatchObject({ letters: lines.length, translated: 0 });
-    expect(s.examples[0]).toMatchObject({ field: 'gender', message: `a label coded as a letter: read as CoWin's "${lines[0].split(',')[g]}"` });
-    expect(s.summary).toMatch(/300 genders were coded as letters \([MF] -> (Male|Female)\), which no CoWin format writes: read as CoWin's words/);
-    // Letters in a column of words are edits, judged as written.
-    const edited = await analyze(tempFile('some-letters.csv', `${recode((i) => i % 10 !== 0)}\n`), { asOf });
+    expect(s.data).toMatchObject({ letters: labels === 'letters' ? lines.length : 0, ids: labels === 'ids' ? lines.length : 0, translated: 0 });
+    expect(s.examples[0]).toMatchObject({ field: 'gender', message: message(lines[0].split(',')[g]) });
+    expect(s.summary).toMatch(summary);
+    // Codes in a column of words are edits, judged as written.
+    const edited = await analyze(tempFile(`some-${labels}.csv`, `${recode((i) => i % 10 !== 0)}\n`), { asOf });
     expect(edited.mapping.find((m) => m.field === 'gender')!.labels).toBeUndefined();
     expect(check(edited, 'vocabulary').violations).toBe(30);
     expect(check(edited, 'rewritten-values').violations).toBe(0);
