@@ -44,19 +44,23 @@ export default defineCheck({
     const fields = FIELDS.filter((f) => ctx.mapped.has(f));
     const counts = new FieldCounts(fields);
     let values = 0;
-    let scientific = 0;
-    let retyped = 0;
-    let isoDates = 0;
     // Columns a database wrote ISO 8601, as the mapping found them (the others' dates were a spreadsheet's).
     const isoFields = new Set(ctx.mapping.filter((m) => m.dates === 'YYYY-MM-DD').map((m) => m.field));
-    let translated = 0;
-    let letters = 0;
-    let letterExample = '';
-    let ids = 0;
-    let idExample = '';
-    let dateExample = '';
-    let isoExample = '';
-    let example = '';
+    /** How a value was rewritten (its message id): how many, and the first as `original -> read`. */
+    const tally = { scientific: 0, iso: 0, retyped: 0, letter: 0, id: 0, translated: 0 };
+    const examples: Record<keyof typeof tally, string> = { scientific: '', iso: '', retyped: '', letter: '', id: '', translated: '' };
+    const kindOf = (field: string, original: string): keyof typeof tally =>
+      DIGIT_FIELDS.has(field) && isScientific(original)
+        ? 'scientific'
+        : isoFields.has(field)
+          ? 'iso'
+          : DATE_FIELDS.has(field)
+            ? 'retyped'
+            : GENDER_LETTERS.has(original)
+              ? 'letter'
+              : GENDER_IDS.has(original)
+                ? 'id'
+                : 'translated';
     return {
       record(rec) {
         const r = rec.rewritten;
@@ -67,35 +71,19 @@ export default defineCheck({
           counts.add(i);
           values++;
           if (original === undefined) continue;
-          const base = { row: rec.row, line: rec.line, field, value: original };
-          if (DIGIT_FIELDS.has(field) && isScientific(original)) {
-            scientific++;
-            ctx.report({ messageId: 'scientific', ...base });
-          } else if (isoFields.has(field)) {
-            isoDates++;
-            isoExample ||= `${original} -> ${rec.fields[field]}`;
-            ctx.report({ messageId: 'iso', ...base, data: { date: rec.fields[field] ?? '' } });
-          } else if (DATE_FIELDS.has(field)) {
-            retyped++;
-            dateExample ||= `${original} -> ${rec.fields[field]}`;
-            ctx.report({ messageId: 'retyped', ...base, data: { date: rec.fields[field] ?? '' } });
-          } else if (GENDER_LETTERS.has(original)) {
-            letters++;
-            letterExample ||= `${original} -> ${rec.fields[field]}`;
-            ctx.report({ messageId: 'letter', ...base, data: { label: rec.fields[field] ?? '' } });
-          } else if (GENDER_IDS.has(original)) {
-            ids++;
-            idExample ||= `${original} -> ${rec.fields[field]}`;
-            ctx.report({ messageId: 'id', ...base, data: { label: rec.fields[field] ?? '' } });
-          } else {
-            translated++;
-            example ||= `${original} -> ${rec.fields[field]}`;
-            ctx.report({ messageId: 'translated', ...base, data: { label: rec.fields[field] ?? '' } });
-          }
+          const kind = kindOf(field, original);
+          const read = rec.fields[field] ?? '';
+          tally[kind]++;
+          examples[kind] ||= `${original} -> ${read}`;
+          const base = { messageId: kind, row: rec.row, line: rec.line, field, value: original };
+          // The messages name the value read as {{date}} or {{label}}; an identifier in scientific notation is not read.
+          if (kind === 'scientific') ctx.report(base);
+          else ctx.report({ ...base, data: kind === 'iso' || kind === 'retyped' ? { date: read } : { label: read } });
         }
       },
       finish() {
         counts.flush(ctx);
+        const { scientific, iso: isoDates, retyped, letter: letters, id: ids, translated } = tally;
         if (!scientific && !retyped && !isoDates && !translated && !letters && !ids) return undefined;
         const parts: string[] = [];
         if (scientific) {
@@ -104,14 +92,14 @@ export default defineCheck({
           );
         }
         if (retyped) {
-          parts.push(`${share(retyped, values)} values were dates a spreadsheet re-typed (${dateExample}): read back as the days they name`);
+          parts.push(`${share(retyped, values)} values were dates a spreadsheet re-typed (${examples.retyped}): read back as the days they name`);
         }
         if (isoDates) {
-          parts.push(`${share(isoDates, values)} values were dates written ISO 8601 as a database or a data tool writes them (${isoExample}): read back as the days they name`);
+          parts.push(`${share(isoDates, values)} values were dates written ISO 8601 as a database or a data tool writes them (${examples.iso}): read back as the days they name`);
         }
-        if (translated) parts.push(`${num(translated)} labels were translated into Hindi (${example}): read as CoWin's`);
-        if (letters) parts.push(`${num(letters)} genders were coded as letters (${letterExample}), which no CoWin format writes: read as CoWin's words`);
-        if (ids) parts.push(`${num(ids)} genders were written as CoWin's gender ids (${idExample}), as its registration API takes them: read as its words`);
+        if (translated) parts.push(`${num(translated)} labels were translated into Hindi (${examples.translated}): read as CoWin's`);
+        if (letters) parts.push(`${num(letters)} genders were coded as letters (${examples.letter}), which no CoWin format writes: read as CoWin's words`);
+        if (ids) parts.push(`${num(ids)} genders were written as CoWin's gender ids (${examples.id}), as its registration API takes them: read as its words`);
         return { summary: `${parts.join('; ')}. The file was handled on its way, which says nothing about where its records came from.`, data: { scientific, retyped, isoDates, translated, letters, ids } };
       },
     };
