@@ -17,11 +17,12 @@ export default defineCheck({
     category: 'structure',
     severity: 'warning',
     description:
-      'Values rewritten on the way: identifiers a spreadsheet wrote in scientific notation (8.16486E+13), dates a spreadsheet re-typed (5/6/2021, 21-Jun-2021) or a database wrote ISO 8601 (2021-06-21), labels translated into Hindi, gender coded as letters (M, F) or ids (1, 2)',
+      'Values rewritten on the way: identifiers a spreadsheet wrote in scientific notation (8.16486E+13), dates a spreadsheet re-typed (5/6/2021, 21-Jun-2021) or a database wrote ISO 8601 (2021-06-21) or with a time of day, labels translated into Hindi, gender coded as letters (M, F) or ids (1, 2)',
     messages: {
       scientific: 'written in scientific notation by a spreadsheet, its digits rounded away: not judged',
       retyped: 'a date a spreadsheet re-typed: read as {{date}}',
       iso: 'a date written ISO 8601, as a database or a data tool writes it: read as {{date}}',
+      timed: 'a date written with a time of day: read as {{date}}',
       translated: 'written in Hindi: read as CoWin\'s "{{label}}"',
       letter: 'a label coded as a letter: read as CoWin\'s "{{label}}"',
       id: 'a gender written as CoWin\'s gender id: read as its "{{label}}"',
@@ -44,17 +45,22 @@ export default defineCheck({
     const fields = FIELDS.filter((f) => ctx.mapped.has(f));
     const counts = new FieldCounts(fields);
     let values = 0;
-    // Columns a database wrote ISO 8601, as the mapping found them (the others' dates were a spreadsheet's).
-    const isoFields = new Set(ctx.mapping.filter((m) => m.dates === 'YYYY-MM-DD').map((m) => m.field));
+    // Columns a database wrote ISO 8601 or with a time of day, as the mapping found them (the others' dates were a
+    // spreadsheet's).
+    const dateColumns = (form: string) => new Set(ctx.mapping.filter((m) => m.dates === form).map((m) => m.field));
+    const isoFields = dateColumns('YYYY-MM-DD');
+    const timedFields = dateColumns('DD-MM-YYYY hh:mm');
     /** How a value was rewritten (its message id): how many, and the first as `original -> read`. */
-    const tally = { scientific: 0, iso: 0, retyped: 0, letter: 0, id: 0, translated: 0 };
-    const examples: Record<keyof typeof tally, string> = { scientific: '', iso: '', retyped: '', letter: '', id: '', translated: '' };
+    const tally = { scientific: 0, iso: 0, timed: 0, retyped: 0, letter: 0, id: 0, translated: 0 };
+    const examples: Record<keyof typeof tally, string> = { scientific: '', iso: '', timed: '', retyped: '', letter: '', id: '', translated: '' };
     const kindOf = (field: string, original: string): keyof typeof tally =>
       DIGIT_FIELDS.has(field) && isScientific(original)
         ? 'scientific'
         : isoFields.has(field)
           ? 'iso'
-          : DATE_FIELDS.has(field)
+          : timedFields.has(field)
+            ? 'timed'
+            : DATE_FIELDS.has(field)
             ? 'retyped'
             : GENDER_LETTERS.has(original)
               ? 'letter'
@@ -78,13 +84,13 @@ export default defineCheck({
           const base = { messageId: kind, row: rec.row, line: rec.line, field, value: original };
           // The messages name the value read as {{date}} or {{label}}; an identifier in scientific notation is not read.
           if (kind === 'scientific') ctx.report(base);
-          else ctx.report({ ...base, data: kind === 'iso' || kind === 'retyped' ? { date: read } : { label: read } });
+          else ctx.report({ ...base, data: kind === 'iso' || kind === 'timed' || kind === 'retyped' ? { date: read } : { label: read } });
         }
       },
       finish() {
         counts.flush(ctx);
-        const { scientific, iso: isoDates, retyped, letter: letters, id: ids, translated } = tally;
-        if (!scientific && !retyped && !isoDates && !translated && !letters && !ids) return undefined;
+        const { scientific, iso: isoDates, timed, retyped, letter: letters, id: ids, translated } = tally;
+        if (!scientific && !retyped && !isoDates && !timed && !translated && !letters && !ids) return undefined;
         const parts: string[] = [];
         if (scientific) {
           parts.push(
@@ -97,10 +103,13 @@ export default defineCheck({
         if (isoDates) {
           parts.push(`${share(isoDates, values)} values were dates written ISO 8601 as a database or a data tool writes them (${examples.iso}): read back as the days they name`);
         }
+        if (timed) {
+          parts.push(`${share(timed, values)} values were dates written with a time of day, as a date-time format or a timestamp writes them (${examples.timed}): read back as the days they name`);
+        }
         if (translated) parts.push(`${num(translated)} labels were translated into Hindi (${examples.translated}): read as CoWin's`);
         if (letters) parts.push(`${num(letters)} genders were coded as letters (${examples.letter}), which no CoWin format writes: read as CoWin's words`);
         if (ids) parts.push(`${num(ids)} genders were written as CoWin's gender ids (${examples.id}), as its registration API takes them: read as its words`);
-        return { summary: `${parts.join('; ')}. The file was handled on its way, which says nothing about where its records came from.`, data: { scientific, retyped, isoDates, translated, letters, ids } };
+        return { summary: `${parts.join('; ')}. The file was handled on its way, which says nothing about where its records came from.`, data: { scientific, retyped, isoDates, timed, translated, letters, ids } };
       },
     };
   },

@@ -151,8 +151,12 @@ describe('rewritten-values', () => {
     ]);
     const s = check(report, 'rewritten-values');
     expect(s.violations).toBe(retyped);
-    expect(s.examples[0].message).toMatch(/^a date a spreadsheet re-typed: read as \d\d-\d\d-2021$/);
-    expect(s.summary).toMatch(/values were dates a spreadsheet re-typed \([^)]+ -> \d\d-\d\d-2021\): read back as the days they name/);
+    // A time of day is a date-time format's or a timestamp's, not a spreadsheet's re-typing.
+    const [said, summary] =
+      form === 'DD-MM-YYYY hh:mm' ? ['a date written with a time of day', 'dates written with a time of day, as a date-time format or a timestamp writes them'] : ['a date a spreadsheet re-typed', 'dates a spreadsheet re-typed'];
+    expect(s.examples[0].message).toMatch(new RegExp(`^${said}: read as \\d\\d-\\d\\d-2021$`));
+    expect(s.summary).toMatch(new RegExp(`values were ${summary} \\([^)]+ -> \\d\\d-\\d\\d-2021\\): read back as the days they name`));
+    expect(s.data).toMatchObject(form === 'DD-MM-YYYY hh:mm' ? { timed: retyped, retyped: 0 } : { timed: 0, retyped });
     // Every other check finds what it found in the sample as exported.
     const others = (r: Report) => r.checks.filter((c) => c.id !== 'rewritten-values').map((c) => [c.id, c.applicable, c.violations]);
     expect(others(report)).toEqual(others(original));
