@@ -1,7 +1,7 @@
 // Values rewritten on the sample's way to us: identifiers a spreadsheet wrote in scientific notation (kept out of
-// the other checks), dates a spreadsheet re-typed or a database wrote ISO 8601 (read back as the days they name),
-// and category labels translated into Hindi or coded as letters or ids (read as CoWin's). None says anything about
-// where the records came from, so the verdict does not weigh them; all say the file was handled.
+// the other checks), dates a spreadsheet re-typed or a database wrote ISO 8601 or with a time of day (read back as
+// the days they name), and category labels translated into Hindi or coded as letters or ids (read as CoWin's). None
+// says anything about where the records came from, so the verdict does not weigh them; all say the file was handled.
 import { FIELDS as ALL_FIELDS } from '../fields.js';
 import { DIGIT_FIELDS, GENDER_IDS, GENDER_LETTERS, isScientific, TRANSLATIONS } from '../normalize/record.js';
 import { FieldCounts } from '../formats/values.js';
@@ -38,6 +38,7 @@ export default defineCheck({
         'Microsoft KB 269370 (digits past the fifteenth become zeros)',
         'Microsoft Support, "Stop automatically changing numbers to dates" (Excel converts text that looks like a date to a date in the short format of the computer\'s regional settings)',
         'cowin-formats.md §2.2 (gender: Male, Female observed; Others [M])',
+        'cowin-formats.md §2.5, §2.6 (registration takes gender_id; the genders list pairs id 1 with Male)',
       ],
     },
   },
@@ -82,7 +83,7 @@ export default defineCheck({
           tally[kind]++;
           examples[kind] ||= `${original} -> ${read}`;
           const base = { messageId: kind, row: rec.row, line: rec.line, field, value: original };
-          // The messages name the value read as {{date}} or {{label}}; an identifier in scientific notation is not read.
+          // The messages name the value read as {{date}} or {{label}}; an id in scientific notation is not read.
           if (kind === 'scientific') ctx.report(base);
           else ctx.report({ ...base, data: kind === 'iso' || kind === 'timed' || kind === 'retyped' ? { date: read } : { label: read } });
         }
