@@ -53,21 +53,15 @@ export default defineCheck({
     const timedFields = dateColumns('DD-MM-YYYY hh:mm');
     /** How a value was rewritten (its message id): how many, and the first as `original -> read`. */
     const tally = { scientific: 0, iso: 0, timed: 0, retyped: 0, letter: 0, id: 0, translated: 0 };
-    const examples: Record<keyof typeof tally, string> = { scientific: '', iso: '', timed: '', retyped: '', letter: '', id: '', translated: '' };
-    const kindOf = (field: string, original: string): keyof typeof tally =>
-      DIGIT_FIELDS.has(field) && isScientific(original)
-        ? 'scientific'
-        : isoFields.has(field)
-          ? 'iso'
-          : timedFields.has(field)
-            ? 'timed'
-            : DATE_FIELDS.has(field)
-            ? 'retyped'
-            : GENDER_LETTERS.has(original)
-              ? 'letter'
-              : GENDER_IDS.has(original)
-                ? 'id'
-                : 'translated';
+    type Kind = keyof typeof tally;
+    const examples = Object.fromEntries(Object.keys(tally).map((k) => [k, ''])) as Record<Kind, string>;
+    const kindOf = (field: string, original: string): Kind => {
+      if (DIGIT_FIELDS.has(field) && isScientific(original)) return 'scientific';
+      if (isoFields.has(field)) return 'iso';
+      if (timedFields.has(field)) return 'timed';
+      if (DATE_FIELDS.has(field)) return 'retyped';
+      return GENDER_LETTERS.has(original) ? 'letter' : GENDER_IDS.has(original) ? 'id' : 'translated';
+    };
     return {
       record(rec) {
         const r = rec.rewritten;
