@@ -1,7 +1,9 @@
 // Unit tests of the reading layer (src/ingest) on small inputs written to a temp dir.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { projectRows, readSample, sniffFormat, type ReadOptions, type Sample } f
 import { keyValue } from '../src/ingest/text.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
 import { doubleEncode } from '../src/synth/samples.js';
+import { ROOT } from './support/cli.js';
 import { xlsx } from './support/xlsx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leakcheck-ingest-'));
@@ -420,14 +423,33 @@ describe('reading a regular file', () => {
   });
 
   it.runIf(existsSync('/proc/self/fd'))('closes the file when its reader stops early', async () => {
-    const open = (): number => readdirSync('/proc/self/fd').length;
-    const before = open();
+    // Descriptors of this process open on the file (others come and go with the test runner).
+    const open = (): number =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === path;
+        } catch {
+          return false;
+        }
+      }).length;
+    expect(open()).toBe(0);
     for await (const c of fileChunks(path)) {
       expect(c.length).toBe(64 * 1024);
-      expect(open()).toBe(before + 1);
+      expect(open()).toBe(1);
       break;
     }
-    expect(open()).toBe(before);
+    expect(open()).toBe(0);
+  });
+
+  // A named pipe opened for reading waits for a writer; one put where a file was must fail, not stall the thread. Run
+  // in a child (the built module), so a blocking open shows as a killed child rather than a hung test run.
+  it.runIf(process.platform !== 'win32')('a pipe in a regular file\'s place fails at once instead of waiting for a writer', () => {
+    const fifo = join(dir, 'swapped.csv');
+    execFileSync('mkfifo', [fifo]);
+    const source = pathToFileURL(join(ROOT, 'dist/ingest/source.js')).href;
+    const code = `import { fileChunks } from ${JSON.stringify(source)}; await fileChunks(process.argv[1]).next().catch((e) => process.stdout.write(String(e.code)));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', code, fifo], { encoding: 'utf8', timeout: 15_000 });
+    expect([child.signal, child.stdout]).toEqual([null, 'ENOTFILE']);
   });
 
   it('a file that cannot be opened fails on the first read, as a stream would', async () => {
