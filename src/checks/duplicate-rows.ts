@@ -87,7 +87,9 @@ export default defineCheck({
       record(rec) {
         if (!projected && rec.row >= PROJECT_AT) {
           projected = true;
-          exact.project(rec.row, ctx.expectedRows());
+          const expected = ctx.expectedRows();
+          exact.project(rec.row, expected);
+          near.project(rec.row, expected);
         }
         if (keys.read(rec.fields) < MIN_FIELDS) return;
         ctx.applicable();

@@ -83,4 +83,29 @@ describe('NearIndex', () => {
     expect(r.clusters).toBe(400);
     expect(r.matches).toHaveLength(400);
   });
+
+  it('sizes its arrays once for a projected sample, finds the same, and then does not grow', () => {
+    const people = (n: number): P[] =>
+      Array.from({ length: n }, (_, p) => ({ name: `${p % 2 ? 'RAJESH' : 'rajesh'} kumar ${p >> 1}`, yob: 1950 + ((p >> 1) % 50), tail: String(1000 + (p >> 1)).slice(-4), dates: `d${p >> 1}`, rest: '' }));
+    const plain = new NearIndex();
+    const sized = new NearIndex();
+    const all = people(8000);
+    all.slice(0, 1000).forEach((p, i) => (add(plain, i + 1, p), add(sized, i + 1, p)));
+    // 1,000 rows read of an expected 8,000: room for 8,800 records.
+    sized.project(1000, 8000);
+    const bytes = sized.byteLength;
+    expect(bytes).toBeGreaterThan(8800 * 33);
+    all.slice(1000).forEach((p, i) => (add(plain, i + 1001, p), add(sized, i + 1001, p)));
+    expect(sized.byteLength).toBe(bytes);
+    expect(sized.cluster()).toEqual(plain.cluster());
+    expect(sized.cluster().matches).toHaveLength(4000);
+    // Never past the budget; unknown or no more rows to come: nothing changes.
+    const small = new NearIndex(2000);
+    small.project(1, 1_000_000);
+    expect(small.byteLength).toBeLessThan(2000 * 40);
+    for (const [rows, expected] of [[1000, undefined], [8000, 8000], [8000, 4000]] as const) {
+      sized.project(rows, expected);
+      expect(sized.byteLength).toBe(bytes);
+    }
+  });
 });
