@@ -146,8 +146,9 @@ export class NearIndex {
    */
   project(rows: number, expectedRows: number | undefined): void {
     if (expectedRows === undefined || expectedRows <= rows || rows <= 0) return;
-    const scale = (expectedRows * PROJECTION_SPARE) / rows;
-    this.reserve(Math.min(this.budget, Math.ceil(this.n * scale)), Math.ceil(this.nameAt[this.n] * scale));
+    const records = Math.min(this.budget, Math.ceil((this.n * expectedRows * PROJECTION_SPARE) / rows));
+    // Names as long on average as those stored so far.
+    this.reserve(records, this.n ? Math.ceil((this.nameAt[this.n] * records) / this.n) : 0);
   }
 
   /** Room for at least `records` records and `bytes` bytes of folded names. */
