@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Hasher } from '../../src/dedupe/hash.js';
 import { foldInto } from '../../src/dedupe/names.js';
-import { HAS_DATES, HAS_MOBILE, NearIndex } from '../../src/dedupe/near.js';
+import { HAS_DATES, HAS_MOBILE, NearIndex, byKey } from '../../src/dedupe/near.js';
 
 interface P {
   name: string;
@@ -108,6 +108,18 @@ describe('NearIndex', () => {
     for (const [rows, expected] of [[1000, undefined], [8000, 8000], [8000, 4000]] as const) {
       sized.project(rows, expected);
       expect(sized.byteLength).toBe(bytes);
+    }
+  });
+
+  it('orders the keyed records by key and then index, skipping records without a key', () => {
+    for (const [n, spread] of [[0, 1], [1, 1], [5000, 7], [5000, 2 ** 32]] as const) {
+      // Keys that differ only in their high or only in their low 16 bits, zeros (no key), and repeats.
+      const keys = new Uint32Array(n + 3);
+      for (let i = 0; i < n; i++) keys[i] = (Math.imul(i + 1, 0x9e3779b1) >>> 0) % spread;
+      if (n) keys[1] = 0x1_0000;
+      if (n) keys[2] = 0xffff;
+      const expected = [...keys.subarray(0, n).keys()].filter((i) => keys[i] !== 0).sort((i, j) => keys[i] - keys[j] || i - j);
+      expect([...byKey(keys, n)]).toEqual(expected);
     }
   });
 });
