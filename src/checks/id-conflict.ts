@@ -94,10 +94,11 @@ export default defineCheck({
       record(rec) {
         table.project(rec.row, ctx.expectedRows);
         const f = rec.fields;
-        const name = f.name === undefined ? 0 : hashFolded(f.name);
-        const x = recordFacts(rec);
-        const year = Number.isNaN(x.birthYear) ? 0 : x.birthYear;
-        const tail = mobileTail(f.mobile_number);
+        // Read once a key is followed: past the table's cap most ids fall outside the sample.
+        let known = false;
+        let name = 0;
+        let year = 0;
+        let tail = 0;
         let keys = 0;
         let repeat = false;
         let conflict = '';
@@ -116,6 +117,13 @@ export default defineCheck({
           rowKeys[keys++] = lo;
           const b = table.slot(lo, hashHigh);
           if (b < 0) continue;
+          if (!known) {
+            known = true;
+            name = f.name === undefined ? 0 : hashFolded(f.name);
+            const by = recordFacts(rec).birthYear;
+            year = Number.isNaN(by) ? 0 : by;
+            tail = mobileTail(f.mobile_number);
+          }
           const v = table.data;
           if (table.created) {
             v[b + NAME] = name;

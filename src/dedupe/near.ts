@@ -18,10 +18,10 @@
 //   mobile, a surname and a district but not a first name, and rarely a birth year and dose dates, so they
 //   are not merged.
 // - Matches are merged transitively (union-find); each cluster is one person, its earliest row the original.
-// Memory: 33 bytes per stored record plus its folded name (~12 bytes), arrays grown by doubling. Past
-// BUDGET records, whole blocks are sampled by a hash of birth year, gender, mobile tail and district (copies
-// share them), halving the sampled share each time the budget fills; the duplicate count is then scaled up
-// by the inverse share.
+// Memory: 33 bytes per stored record plus its folded name (~12 bytes), arrays sized once for the projected
+// sample (project()) or else grown by doubling. Past BUDGET records, whole blocks are sampled by a hash of
+// birth year, gender, mobile tail and district (copies share them), halving the sampled share each time the
+// budget fills; the duplicate count is then scaled up by the inverse share.
 import { fmix32 } from './hash.js';
 import { PROJECTION_SPARE } from './hashset.js';
 import { FOLDED } from './names.js';
