@@ -24,7 +24,10 @@ import type { Check, CheckResult, IngestIssue, InputInfo, MappingEntry, SampleRe
  * proportions matter. Checks not listed weigh {@link DEFAULT_COST}.
  */
 export const CHECK_COST: Readonly<Record<string, number>> = {
-  'duplicate-rows': 1210, // 1389 before its row hash mixed (field, value) pairs with Hasher.code3 (--only: -13 to -18%)
+  // 1389 before its row hash mixed (field, value) pairs with Hasher.code3 (--only: -13 to -18%). About 15% less
+  // since its near-duplicate index is sized once (~1030), but at 1030 the split hands id-conflict to the worker,
+  // which then ended 0.4-0.9 s after the main thread (4 alternating runs): kept at the value the split was tuned with.
+  'duplicate-rows': 1210,
   'duplicate-ids': 516,
   'id-conflict': 454,
   'record-schema': 392,
