@@ -85,11 +85,13 @@ describe('NearIndex', () => {
   });
 
   it('sizes its arrays once for a projected sample, finds the same, and then does not grow', () => {
-    const people = (n: number): P[] =>
-      Array.from({ length: n }, (_, p) => ({ name: `${p % 2 ? 'RAJESH' : 'rajesh'} kumar ${p >> 1}`, yob: 1950 + ((p >> 1) % 50), tail: String(1000 + (p >> 1)).slice(-4), dates: `d${p >> 1}`, rest: '' }));
+    // 4,000 people, each twice: lower case, then upper case.
+    const all: P[] = Array.from({ length: 8000 }, (_, p) => {
+      const who = p >> 1;
+      return { name: `${p % 2 ? 'RAJESH' : 'rajesh'} kumar`, yob: 1950 + (who % 50), tail: String(1000 + who).slice(-4), dates: `d${who}`, rest: '' };
+    });
     const plain = new NearIndex();
     const sized = new NearIndex();
-    const all = people(8000);
     all.slice(0, 1000).forEach((p, i) => (add(plain, i + 1, p), add(sized, i + 1, p)));
     // 1,000 rows read of an expected 8,000: room for 8,800 records.
     sized.project(1000, 8000);
