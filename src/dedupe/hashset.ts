@@ -18,6 +18,16 @@ export const GROWTH = 1.5;
 export const PROJECTION_SPARE = 1.1;
 /** Rows read before a store projects its final size: enough for the share of keys per row to have settled. */
 export const PROJECT_AT = 1 << 16;
+
+/**
+ * The keys (or records) a store holding `size` after `rows` rows will hold at `expectedRows`
+ * (CheckContext.expectedRows), with {@link PROJECTION_SPARE} to spare; undefined when there is nothing to project
+ * (no projection, or no more rows to come). Shared by every store that sizes itself once.
+ */
+export function projectedSize(size: number, rows: number, expectedRows: number | undefined): number | undefined {
+  if (expectedRows === undefined || expectedRows <= rows || rows <= 0) return undefined;
+  return (size * expectedRows * PROJECTION_SPARE) / rows;
+}
 /** Largest capacity (slots): 2^30, 12 GiB with values. */
 const MAX_CAPACITY = 2 ** 30;
 
@@ -119,8 +129,9 @@ export class HashSet64 {
    * unknown, the table already fits it, or it exceeds the largest table.
    */
   project(rows: number, expectedRows: number | undefined): void {
-    if (expectedRows === undefined || expectedRows <= rows || rows <= 0) return;
-    const cap = Math.ceil((this.size * expectedRows * PROJECTION_SPARE) / rows / MAX_LOAD);
+    const keys = projectedSize(this.size, rows, expectedRows);
+    if (keys === undefined) return;
+    const cap = Math.ceil(keys / MAX_LOAD);
     // Past the largest table the projection is no use: growth step by step reports it if it comes to that.
     if (cap > this.cap && cap <= MAX_CAPACITY) this.resize(cap);
   }

@@ -23,7 +23,7 @@
 // birth year, gender, mobile tail and district (copies share them), halving the sampled share each time the
 // budget fills; the duplicate count is then scaled up by the inverse share.
 import { fmix32 } from './hash.js';
-import { PROJECTION_SPARE } from './hashset.js';
+import { projectedSize } from './hashset.js';
 import { FOLDED } from './names.js';
 import { jaroWinklerBytes } from './similarity.js';
 
@@ -170,8 +170,9 @@ export class NearIndex {
    * projection is unknown or the arrays already hold it.
    */
   project(rows: number, expectedRows: number | undefined): void {
-    if (expectedRows === undefined || expectedRows <= rows || rows <= 0) return;
-    const records = Math.min(this.budget, Math.ceil((this.n * expectedRows * PROJECTION_SPARE) / rows));
+    const projected = projectedSize(this.n, rows, expectedRows);
+    if (projected === undefined) return;
+    const records = Math.min(this.budget, Math.ceil(projected));
     // Names as long on average as those stored so far.
     this.reserve(records, this.n ? Math.ceil((this.nameAt[this.n] * records) / this.n) : 0);
   }

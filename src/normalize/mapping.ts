@@ -183,7 +183,7 @@ export function inferMapping(columns: string[], records: RawRecord[], overrides:
     if (m.field !== 'gender') return;
     const values = columnValues(records, m.column, i, marker);
     if (!values.length) return;
-    for (const code of ['letters', 'ids'] as const) if (values.every((v) => GENDER_CODES[code].has(v))) m.labels = code;
+    for (const [code, labels] of Object.entries(GENDER_CODES)) if (values.every((v) => labels.has(v))) m.labels = code as keyof typeof GENDER_CODES;
   });
   return mapping;
 }

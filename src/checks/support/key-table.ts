@@ -4,7 +4,7 @@
 // Memory is bounded by hash sampling: when the table reaches its size cap, it keeps only the keys whose hash
 // has one more low bit zero (half of them) and from then on ignores keys outside that sample. A key is thus
 // either followed through the whole sample or not at all, so rates over the followed keys stay unbiased.
-import { PROJECT_AT, PROJECTION_SPARE } from '../../dedupe/hashset.js';
+import { PROJECT_AT, projectedSize } from '../../dedupe/hashset.js';
 
 /** The second 32 bits of the last hash computed by {@link hashString} / {@link hashFolded}. */
 export let hashHigh = 0;
@@ -172,8 +172,8 @@ export class KeyTable {
 
   /** {@link project} from `rows` rows read to `expectedRows`. */
   projectFrom(rows: number, expectedRows: number | undefined): void {
-    if (expectedRows === undefined || expectedRows <= rows || rows <= 0) return;
-    const keys = (this.size * expectedRows * PROJECTION_SPARE) / rows;
+    const keys = projectedSize(this.size, rows, expectedRows);
+    if (keys === undefined) return;
     let log2 = Math.max(INITIAL_SLOTS_LOG2, Math.ceil(Math.log2(keys / MAX_LOAD)));
     let level = this.level;
     if (log2 > this.maxLog2) {
