@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../src/checks/known-public-values.js';
+import publicValues from '../../src/formats/public-values.json' with { type: 'json' };
+import { DOC_EXAMPLE_REF_IDS, SPEC_EXAMPLE_VALUES } from '../../src/validators/index.js';
 import { runFormatCheck } from '../formats/harness.js';
 
 describe('known-public-values', () => {
@@ -32,6 +34,20 @@ describe('known-public-values', () => {
     expect(findings.map((f) => [f.row, f.field])).toEqual([[1, 'sessions.session_id']]);
     expect(result.summary).toContain('2 from the public Bellary calendarByDistrict sample');
     expect(result.flags).toEqual(['recycled']);
+  });
+
+  it('flags every published value in its field, and the spec examples in any field (none is passed over unlooked-up)', () => {
+    const cases: [string, string][] = [
+      ...publicValues.values.map((v) => [v.field, v.value] as [string, string]),
+      ...publicValues.sessionIds.values.map((v) => ['session_id', v] as [string, string]),
+      ...DOC_EXAMPLE_REF_IDS.map((v) => ['beneficiary_reference_id', v] as [string, string]),
+      ...[...SPEC_EXAMPLE_VALUES].map((v) => ['name', v] as [string, string]),
+    ];
+    expect(cases.length).toBeGreaterThan(15);
+    for (const [field, value] of cases) {
+      const { result } = runFormatCheck(check, [{ [field]: value }, { [field]: `${value}0` }, { [field]: value.slice(1) }]);
+      expect([field, value, result.violations]).toEqual([field, value, 1]);
+    }
   });
 
   it('raises no flag on values nobody published', () => {
