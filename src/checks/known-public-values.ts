@@ -44,6 +44,7 @@ function mayBePublished(v: string): boolean {
   const c = v.charCodeAt(0);
   return v.length >= 64 || !(c < 128) || SHAPES[v.length * 128 + c] === 1;
 }
+
 /** Keys of nested arrays that hold session or appointment ids (a centre's sessions, a beneficiary's appointments). */
 const NESTED: ReadonlyArray<readonly [key: string, inner: string, field: string, path: string]> = [
   ['sessions', 'session_id', 'session_id', 'sessions.session_id'],
