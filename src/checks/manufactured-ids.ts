@@ -95,7 +95,8 @@ const pct = (x: number): string => {
 };
 
 function judge(s: Series): Judgement | null {
-  const order = Array.from({ length: s.heapSize }, (_, i) => i).sort((a, b) => s.heap[a] - s.heap[b]);
+  // Equal values by row: a repeated id shows its earliest row kept, whatever the heap's layout.
+  const order = Array.from({ length: s.heapSize }, (_, i) => i).sort((a, b) => s.heap[a] - s.heap[b] || s.heapRows[a] - s.heapRows[b]);
   const values: number[] = [];
   const rows: number[] = [];
   for (const i of order) {

@@ -25,6 +25,15 @@ describe('manufactured-ids', () => {
     expect(res.data).toEqual({ beneficiary_reference_id: 'even' });
   });
 
+  it('shows a repeated id on its earliest row', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => String(41371803146720 + i));
+    // The same ids again, in other orders: each example must still name the row where its id first appeared.
+    const rows = [...ids, ...[...ids].reverse(), ...r.shuffle([...ids])].map((id) => ({ beneficiary_reference_id: id }));
+    const res = runCheck(check, rows);
+    expect(res.examples.length).toBeGreaterThan(2);
+    for (const e of res.examples) expect([e.value, e.row]).toEqual([e.value, ids.indexOf(e.value!) + 1]);
+  });
+
   it('flags ids at an even step even with some gaps', () => {
     const ids = Array.from({ length: 300 }, (_, i) => 20133889002966 + i * 7919).filter((_, i) => i % 5 !== 0);
     const res = runCheck(check, ids.map((v) => ({ beneficiary_reference_id: String(v) })));
