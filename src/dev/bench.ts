@@ -1,12 +1,13 @@
 // `npm run bench`: time `leakcheck analyze` end to end against bare parsing, on 1M and 10M generated rows.
-// A script, not a test: it prints rows/s, MB/s, peak RSS and the ratios between them (medians of --runs runs).
+// A script, not a test: it prints rows/s, MB/s, peak RSS, CPU time, page faults and the ratios between them
+// (medians of --runs runs).
 //
 //   node dist/dev/bench.js [rows ...] [--runs n]      default: 1000000 10000000, 3 runs
 //
 // Samples are generated once with the seeded generator (src/synth/people.ts) and cached in
 // $TMPDIR/leakcheck-bench: a sample of n million rows is n blocks of one million people, block b drawn from
 // seed 7 + b (so the 10M sample starts with the 1M one), the blocks generated two at a time in child processes.
-// Each measurement runs in its own process, so its peak RSS is its own.
+// Each measurement runs in its own process, so its peak RSS, CPU time and page faults are its own.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ const DIST = fileURLToPath(new URL('../', import.meta.url));
 const CACHE = join(tmpdir(), 'leakcheck-bench');
 const BIN = join(ROOT, 'bin', 'leakcheck.js');
 const SELF = fileURLToPath(import.meta.url);
-// Reports the child's peak RSS on exit, so the measured programs need no benchmark hooks.
+// Reports the child's peak RSS, page faults and CPU time on exit, so the measured programs need no benchmark hooks.
 const RSS_HOOK = join(CACHE, 'rss-hook.cjs');
 const BLOCK = 1_000_000;
 const SEED = 7;
@@ -114,6 +115,10 @@ async function concat(path: string, parts: string[]): Promise<void> {
 interface Run {
   seconds: number;
   rssMiB: number;
+  /** The child's CPU time, user and system, all threads. */
+  cpuSeconds: number;
+  /** Its minor page faults: first touches of fresh memory, dear on this VM (README, Performance) and, unlike time, stable from run to run. */
+  faults: number;
   out: string;
   err: string;
 }
@@ -128,8 +133,9 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  const rss = /maxrss-kib=(\d+)/.exec(r.stderr);
-  return { seconds, rssMiB: rss ? Number(rss[1]) / 1024 : NaN, out: r.stdout, err: r.stderr };
+  const usage = /maxrss-kib=(\d+) faults=(\d+) cpu-us=(\d+)/.exec(r.stderr);
+  const [rss, faults, cpu] = usage ? usage.slice(1).map(Number) : [NaN, NaN, NaN];
+  return { seconds, rssMiB: rss / 1024, cpuSeconds: cpu / 1e6, faults, out: r.stdout, err: r.stderr };
 }
 
 /** Child scripts: each reads the file once and prints the records it counted. */
@@ -176,26 +182,37 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 interface Summary {
   seconds: number;
   rssMiB: number;
+  cpuSeconds: number;
+  faults: number;
   runs: number[];
 }
 
 function measure(runs: number, once: () => Run): Summary {
   const all: Run[] = [];
   for (let i = 0; i < runs; i++) all.push(once());
-  return { seconds: median(all.map((r) => r.seconds)), rssMiB: median(all.map((r) => r.rssMiB)), runs: all.map((r) => r.seconds) };
+  return {
+    seconds: median(all.map((r) => r.seconds)),
+    rssMiB: median(all.map((r) => r.rssMiB)),
+    cpuSeconds: median(all.map((r) => r.cpuSeconds)),
+    faults: median(all.map((r) => r.faults)),
+    runs: all.map((r) => r.seconds),
+  };
 }
 
 function line(label: string, s: Summary, rows: number, bytes: number): string {
   const rps = Math.round(rows / s.seconds).toLocaleString('en-US');
   const runs = s.runs.length > 1 ? `  (${s.runs.map((x) => x.toFixed(2)).join(', ')})` : '';
-  return `  ${label.padEnd(34)} ${s.seconds.toFixed(2).padStart(7)} s ${rps.padStart(11)} rows/s ${(bytes / 1e6 / s.seconds).toFixed(1).padStart(6)} MB/s  RSS ${s.rssMiB.toFixed(0).padStart(5)} MiB${runs}`;
+  return `  ${label.padEnd(34)} ${s.seconds.toFixed(2).padStart(7)} s ${rps.padStart(11)} rows/s ${(bytes / 1e6 / s.seconds).toFixed(1).padStart(6)} MB/s  RSS ${s.rssMiB.toFixed(0).padStart(5)} MiB  CPU ${s.cpuSeconds.toFixed(1).padStart(5)} s ${`${Math.round(s.faults / 1000)}k`.padStart(5)} faults${runs}`;
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--generate') return generateBlock(Number(args[1]), Number(args[2]), args[3]);
   mkdirSync(CACHE, { recursive: true });
-  writeFileSync(RSS_HOOK, "process.on('exit', () => process.stderr.write(`maxrss-kib=${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(
+    RSS_HOOK,
+    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`maxrss-kib=${u.maxRSS} faults=${u.minorPageFault} cpu-us=${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
+  );
   let runs = 3;
   const sizes: number[] = [];
   for (let i = 0; i < args.length; i++) {
