@@ -3,6 +3,11 @@
 // (medians of --runs runs).
 //
 //   node dist/dev/bench.js [rows ...] [--runs n]      default: 1000000 10000000, 3 runs
+//   node dist/dev/bench.js [rows ...] [--runs n] --against <other checkout>
+//
+// --against times only the default analysis, this build and the other checkout's (built: its bin/leakcheck.js)
+// in turn, run for run, and prints both and their paired difference: on a shared box whose speed drifts by the
+// minute, runs made side by side are the only fair comparison of two builds.
 //
 // Samples are generated once with the seeded generator (src/synth/people.ts) and cached in
 // $TMPDIR/leakcheck-bench: a sample of n million rows is n blocks of one million people, block b drawn from
@@ -11,7 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dayNumber } from '../dates.js';
 import { people } from '../synth/people.js';
@@ -188,8 +193,10 @@ interface Summary {
 }
 
 function measure(runs: number, once: () => Run): Summary {
-  const all: Run[] = [];
-  for (let i = 0; i < runs; i++) all.push(once());
+  return summarize(Array.from({ length: runs }, once));
+}
+
+function summarize(all: readonly Run[]): Summary {
   return {
     seconds: median(all.map((r) => r.seconds)),
     rssMiB: median(all.map((r) => r.rssMiB)),
@@ -214,11 +221,14 @@ async function main(): Promise<void> {
     "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`maxrss-kib=${u.maxRSS} faults=${u.minorPageFault} cpu-us=${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
   );
   let runs = 3;
+  let against: string | undefined;
   const sizes: number[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]));
+    else if (args[i] === '--against') against = join(resolve(args[++i]), 'bin', 'leakcheck.js');
     else if (Number(args[i]) > 0) sizes.push(Number(args[i]));
   }
+  if (against && !existsSync(against)) throw new Error(`--against: no ${against}`);
   if (!sizes.length) sizes.push(1_000_000, 10_000_000);
   const files = new Map<number, string>();
   for (const rows of sizes) files.set(rows, await sample(rows));
@@ -234,15 +244,9 @@ async function main(): Promise<void> {
       if (Number(r.out) !== rows + 1 && Number(r.out) !== rows) throw new Error(`${name} counted ${r.out} records, expected ${rows}`);
       return r;
     };
-    const bare = measure(runs, counted('csv-parse'));
-    process.stdout.write(`${line('bare csv-parse pass', bare, rows, bytes)}\n`);
-    const fast = measure(runs, counted('fast-csv'));
-    process.stdout.write(`${line('bare fast-csv pass (tool)', fast, rows, bytes)}\n`);
-    const reader = measure(runs, counted('reader'));
-    process.stdout.write(`${line('reader only (readSample)', reader, rows, bytes)}\n`);
-    const cli = (threads: string) => (): Run => {
+    const cli = (threads: string, bin = BIN) => (): Run => {
       // --max-bytes: the default cap (1 GiB of decompressed input) would cut the 10M sample short.
-      const r = timed([BIN, 'analyze', file, '--format', 'json', '--quiet', '--max-bytes', String(2 ** 40)], {
+      const r = timed([bin, 'analyze', file, '--format', 'json', '--quiet', '--max-bytes', String(2 ** 40)], {
         LEAKCHECK_THREADS: threads,
         LEAKCHECK_DEBUG_THREADS: '1',
       });
@@ -252,6 +256,29 @@ async function main(): Promise<void> {
       if (debug) process.stderr.write(`    ${debug[0]}\n`);
       return r;
     };
+    if (against) {
+      const mine: Run[] = [];
+      const theirs: Run[] = [];
+      for (let i = 0; i < runs; i++) {
+        mine.push(cli('')());
+        theirs.push(cli('', against)());
+      }
+      process.stdout.write(`${line('this build, default', summarize(mine), rows, bytes)}\n`);
+      process.stdout.write(`${line('--against build, default', summarize(theirs), rows, bytes)}\n`);
+      const diffs = mine.map((r, i) => r.seconds - theirs[i].seconds);
+      const d = median(diffs);
+      process.stdout.write(
+        `  this - against, run for run: median ${d >= 0 ? '+' : ''}${d.toFixed(2)} s (${((100 * d) / median(theirs.map((r) => r.seconds))).toFixed(1)}%), ` +
+          `this build faster in ${diffs.filter((x) => x < 0).length} of ${runs}\n`,
+      );
+      continue;
+    }
+    const bare = measure(runs, counted('csv-parse'));
+    process.stdout.write(`${line('bare csv-parse pass', bare, rows, bytes)}\n`);
+    const fast = measure(runs, counted('fast-csv'));
+    process.stdout.write(`${line('bare fast-csv pass (tool)', fast, rows, bytes)}\n`);
+    const reader = measure(runs, counted('reader'));
+    process.stdout.write(`${line('reader only (readSample)', reader, rows, bytes)}\n`);
     const one = measure(runs, cli('1'));
     process.stdout.write(`${line('leakcheck analyze, 1 thread', one, rows, bytes)}\n`);
     const two = measure(runs, cli(''));
@@ -262,6 +289,7 @@ async function main(): Promise<void> {
     );
     results.set(rows, two);
   }
+  if (against) return;
   // The targets of the performance issue (#8), for the default analysis.
   const a = results.get(1_000_000);
   const b = results.get(10_000_000);
