@@ -32,9 +32,9 @@ export const CHECK_COST: Readonly<Record<string, number>> = {
   'id-conflict': 454,
   'record-schema': 392,
   'manufactured-ids': 183,
-  // 62 alone since it rules values out before its lookups, but at 62 the split hands vocabulary to the worker,
-  // which then hashes the vocabulary strings the main thread's checks hash again (one A/B of 5 alternating pairs:
-  // 0.24 s slower, 4 of 5; another: even): kept at the value the split was tuned with.
+  // 62 alone since it rules values out before its lookups, but kept at the value the split was tuned with: at 62
+  // the split hands vocabulary to the worker, which would hash the vocabulary strings the main thread's checks hash
+  // again (V8 caches a string's hash, per thread). Alternating A/Bs of the two splits were within this box's noise.
   'known-public-values': 169,
   vocabulary: 111,
   'masking-consistency': 100,
