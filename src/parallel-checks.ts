@@ -21,20 +21,20 @@ import type { Check, CheckResult, IngestIssue, InputInfo, MappingEntry, SampleRe
 /**
  * Cost of each check in milliseconds per million beneficiary-shaped rows (`node dist/dev/check-costs.js` on the
  * 1M-row bench sample of src/dev/bench.ts, best of 2; the shared record facts, ~130 ms, not included). Only the
- * proportions matter. Checks not listed weigh {@link DEFAULT_COST}.
+ * proportions matter. Checks not listed weigh {@link DEFAULT_COST}. Two checks have become cheaper than their
+ * figure (the comments beside them): the split was tuned with the old figures, and the new ones move a check to
+ * the other thread where it measured no better.
  */
 export const CHECK_COST: Readonly<Record<string, number>> = {
-  // 1389 before its row hash mixed (field, value) pairs with Hasher.code3 (--only: -13 to -18%). About 15% less
-  // since its near-duplicate index is sized once (~1030), but at 1030 the split hands id-conflict to the worker,
-  // which then ended 0.4-0.9 s after the main thread (4 alternating runs): kept at the value the split was tuned with.
+  // 1389 before its row hash mixed (field, value) pairs with Hasher.code3 (--only: -13 to -18%). ~1030 since its
+  // near-duplicate index is sized once; at 1030 the worker takes id-conflict and ended 0.4-0.9 s late (4 runs).
   'duplicate-rows': 1210,
   'duplicate-ids': 516,
   'id-conflict': 454,
   'record-schema': 392,
   'manufactured-ids': 183,
-  // 62 alone since it rules values out before its lookups, but kept at the value the split was tuned with: at 62
-  // the split hands vocabulary to the worker, which would hash the vocabulary strings the main thread's checks hash
-  // again (V8 caches a string's hash, per thread). Alternating A/Bs of the two splits were within this box's noise.
+  // 62 since it rules values out before its lookups; at 62 the worker takes vocabulary, and would hash the strings
+  // the main thread's checks hash again (V8 caches a string's hash per thread). A/Bs: within this box's noise.
   'known-public-values': 169,
   vocabulary: 111,
   'masking-consistency': 100,

@@ -35,14 +35,14 @@ const FIELDS = [...KNOWN.keys()];
  * most of it in those hashes). Lengths from 64 and code units from 128 are not tabled: such values are looked up.
  */
 const SHAPES = new Uint8Array(64 * 128);
+const tabled = (v: string): boolean => v.length > 0 && v.length < 64 && v.charCodeAt(0) < 128;
 for (const v of [...[...KNOWN.values()].flatMap((m) => [...m.keys()]), ...SPEC_EXAMPLE_VALUES]) {
-  if (v.length < 64 && v.charCodeAt(0) < 128) SHAPES[v.length * 128 + v.charCodeAt(0)] = 1;
+  if (tabled(v)) SHAPES[v.length * 128 + v.charCodeAt(0)] = 1;
 }
 
-/** False when `v` cannot be a published value (see SHAPES). */
+/** False when `v` cannot be a published value (see SHAPES); values the table does not cover are looked up. */
 function mayBePublished(v: string): boolean {
-  const c = v.charCodeAt(0);
-  return v.length >= 64 || !(c < 128) || SHAPES[v.length * 128 + c] === 1;
+  return !tabled(v) || SHAPES[v.length * 128 + v.charCodeAt(0)] === 1;
 }
 
 /** Keys of nested arrays that hold session or appointment ids (a centre's sessions, a beneficiary's appointments). */
