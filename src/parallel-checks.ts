@@ -9,7 +9,7 @@
 // the structure checks (they read ingest issues and `ctx.input` as the main thread fills them) nor checks that
 // read `ctx.options` (their values are not copied). They are split by the measured cost below so both threads
 // finish together. Standard input cannot be read twice: it is analysed on one thread.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CHECKS } from './checks/index.js';
@@ -117,12 +117,31 @@ export const MIN_PARALLEL_ROWS = 50_000;
 const WORKER_URL = new URL('./check-worker.js', import.meta.url);
 
 /**
+ * The soft limit on the process's address space (`ulimit -v`) in bytes, read from `limits` (Linux's
+ * /proc/self/limits); undefined when unlimited or unknown (no such file elsewhere).
+ */
+export function addressSpaceLimit(limits = readLimits()): number | undefined {
+  const m = /^Max address space\s+(\d+)\s/m.exec(limits);
+  return m ? Number(m[1]) : undefined;
+}
+
+function readLimits(): string {
+  try {
+    return readFileSync('/proc/self/limits', 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Whether to run the checks on two threads: `LEAKCHECK_THREADS=1` says never, `=2` for any file; otherwise for a
- * file of at least {@link MIN_PARALLEL_BYTES}. Never for standard input (it cannot be read twice).
+ * file of at least {@link MIN_PARALLEL_BYTES}. Never for standard input (it cannot be read twice), nor under a
+ * limited address space: a worker reserves ~0.9 GB of it as it starts (Node 20), and when it cannot, V8 aborts
+ * the whole process (`ulimit -v 1572864` did on a 1M-row file that one thread analyses within it).
  */
 export function wantThreads(path: string, opts: { stream?: unknown; limit?: number }): boolean {
   const env = process.env.LEAKCHECK_THREADS;
-  if (env === '1' || opts.stream || path === '-') return false;
+  if (env === '1' || opts.stream || path === '-' || addressSpaceLimit() !== undefined) return false;
   if (!existsSync(fileURLToPath(WORKER_URL))) return false;
   let size: number;
   try {

@@ -1,7 +1,8 @@
 // The fast CSV path (src/ingest/fast-csv.ts) and csv-parse alone read every input alike: the same records,
 // cells, row and line numbers, header, columns and structure issues. On the csv-spectrum cases, the peer
 // suites' files, the fixtures, hand-picked anomalies and random text cut into random chunks.
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -10,7 +11,17 @@ import { CHECKS } from '../src/checks/index.js';
 import { readCsv, sniffDelimiter, type CsvParser } from '../src/ingest/csv.js';
 import { FastCsv, MAX_PENDING_RECORD, STOP_HANDOFF } from '../src/ingest/fast-csv.js';
 import { readSample } from '../src/ingest/index.js';
-import { CHECK_COST, DEFAULT_COST, DISPATCH_COST, WORKER_SHARE, WORKER_SHARE_10M, checkCost, splitChecks, workerShare } from '../src/parallel-checks.js';
+import {
+  CHECK_COST,
+  DEFAULT_COST,
+  DISPATCH_COST,
+  WORKER_SHARE,
+  WORKER_SHARE_10M,
+  addressSpaceLimit,
+  checkCost,
+  splitChecks,
+  workerShare,
+} from '../src/parallel-checks.js';
 import type { IngestIssue, RawRecord } from '../src/types.js';
 import { runCli } from './support/cli.js';
 
@@ -233,6 +244,28 @@ describe('one thread and two threads write the same report', () => {
     expect(checkCost('vocabulary', 1e7)).toBe(checkCost('vocabulary', 1e6));
     expect(checkCost('vocabulary', 1e6)).toBe(CHECK_COST.vocabulary + DISPATCH_COST);
     expect(checkCost('no-such-check')).toBe(DEFAULT_COST + DISPATCH_COST);
+  });
+
+  it('reads the address-space limit from /proc/self/limits', () => {
+    const limits = (v: string): string =>
+      `Limit                     Soft Limit           Hard Limit           Units     \nMax data size             unlimited            unlimited            bytes     \nMax address space         ${v}           unlimited            bytes     \n`;
+    expect(addressSpaceLimit(limits('unlimited'))).toBeUndefined();
+    expect(addressSpaceLimit(limits('1610612736'))).toBe(1610612736);
+    expect(addressSpaceLimit('')).toBeUndefined();
+  });
+
+  // Under `ulimit -v` a worker could not reserve its address space and V8 aborted the process (exit 133, no report).
+  it.runIf(existsSync('/proc/self/limits'))('runs on one thread under a limited address space, with the same report', () => {
+    const args = ['analyze', 'fixtures/beneficiaries.csv', '--format', 'json', '--deterministic', '--as-of', '2023-01-01'];
+    const r = spawnSync('bash', ['-c', 'ulimit -v 1572864 && exec "$@"', 'bash', process.execPath, 'bin/leakcheck.js', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', LEAKCHECK_THREADS: '2', LEAKCHECK_DEBUG_THREADS: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBeLessThanOrEqual(1);
+    expect(r.stderr).not.toMatch(/threads:/);
+    expect(r.stdout).toBe(runCli(args, { env: { LEAKCHECK_THREADS: '1' } }).stdout);
   });
 
   it('reads standard input on one thread', () => {
