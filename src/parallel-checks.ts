@@ -86,25 +86,15 @@ export function checkCost(id: string, rows = 0): number {
   return (CHECK_COST[id] ?? DEFAULT_COST) * (1 + ((COST_AT_10M[id] ?? 1) - 1) * towards10M(rows)) + DISPATCH_COST;
 }
 /**
- * The worker's share of the checks' cost at 1M rows: under half, because it starts ~0.2 s after the main thread
- * (it loads its modules, then waits for the mapping) and its large-table checks run slower beside the main
- * thread's (they share the L3 cache). Measured on the 1M bench sample: 0.5 gave 4.98-5.07 s, 0.45 gave
- * 4.76-4.82 s, with both threads finishing within 0.2 s of each other.
+ * The worker's share of the checks' cost: under half, because it starts ~0.2 s after the main thread (it loads its
+ * modules, then waits for the mapping) and its large-table checks run slower beside the main thread's (they share
+ * the L3 cache). Measured on the 1M bench sample: 0.5 gave 4.98-5.07 s, 0.45 gave 4.76-4.82 s, with both threads
+ * finishing within 0.2 s of each other. The same share holds at 10M rows, where the costs at 10M give the worker
+ * duplicate-rows, duplicate-ids and date-format: a share of 0.49 there (adding manufactured-ids and age-eligibility
+ * instead of date-format) left the worker 2-7 s late in 5 of 6 runs, and 6 alternating pairs on the 10M bench
+ * sample took 42.9 s against 39.2 s with 0.45 (medians; 0.45 faster in 5 of 6).
  */
 export const WORKER_SHARE = 0.45;
-/**
- * At 10M rows the late start no longer counts: about half. With the 1M split the main thread ended 6-7 s after the
- * worker there (39 against 32 s); taking duplicate-ids off it took 6-9 s off the main thread and put 8 s on the
- * worker (measured), as the costs at 10M predict. On the 10M bench sample 0.49 gives the worker duplicate-rows,
- * duplicate-ids and known-public-values, and both threads end within 2 s (31 and 33 s); 0.5 gave it
- * manufactured-ids and mobile-number instead of known-public-values and a worker 2-4 s late.
- */
-export const WORKER_SHARE_10M = 0.49;
-
-/** The worker's share for a sample of `rows` rows (projected), between the two on the same log scale as the costs. */
-export function workerShare(rows = 0): number {
-  return WORKER_SHARE + (WORKER_SHARE_10M - WORKER_SHARE) * towards10M(rows);
-}
 /** Checks that read `ctx.options` (not copied to the worker). */
 const MAIN_ONLY = new Set(['overlap-known']);
 
@@ -158,7 +148,6 @@ export function wantThreads(path: string, opts: { stream?: unknown; limit?: numb
 /** Split checks between the threads by their cost in a sample of `rows` rows (projected): the indexes of the checks the worker runs. */
 export function splitChecks(checks: readonly Check[], rows?: number): Set<number> {
   const cost = (c: Check): number => checkCost(c.meta.id, rows);
-  const share = workerShare(rows);
   let total = 0;
   const eligible: number[] = [];
   checks.forEach((c, i) => {
@@ -170,7 +159,7 @@ export function splitChecks(checks: readonly Check[], rows?: number): Set<number
   const worker = new Set<number>();
   let load = 0;
   for (const i of eligible) {
-    if (load + cost(checks[i]) <= total * share) {
+    if (load + cost(checks[i]) <= total * WORKER_SHARE) {
       worker.add(i);
       load += cost(checks[i]);
     }
