@@ -36,11 +36,17 @@ function syncOptions(delimiter: string) {
 
 export type OnRecord = (cells: string[], breaks: number, raw: string | undefined) => void;
 
-/** Line breaks in s[from, to): LF, CRLF once, a lone CR (as csv.ts's lineBreaks counts a record's raw text). */
+/**
+ * Line breaks in s[from, to): LF, CRLF once, a lone CR (as csv.ts's lineBreaks counts a record's raw text). A loop
+ * over the range, not indexOf: a search for a CR that the text lacks runs to the end of the chunk, for every quoted
+ * value (an all-quoted CSV read 3 times slower).
+ */
 function breaksIn(s: string, from: number, to: number): number {
   let n = 0;
-  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  for (let i = s.indexOf('\r', from); i !== -1 && i < to; i = s.indexOf('\r', i + 1)) if (s.charCodeAt(i + 1) !== LF) n++;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF || (c === CR && s.charCodeAt(i + 1) !== LF)) n++;
+  }
   return n;
 }
 
