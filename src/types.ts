@@ -50,6 +50,7 @@ export interface IngestIssue {
     | 'invalid-json'
     | 'not-a-record'
     | 'not-key-value'
+    | 'wrapped-line'
     | 'other-table'
     | 'read-error'
     | 'truncated'

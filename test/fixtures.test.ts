@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, fixtureFiles } from '../src/synth/fixtures.js';
 import { xlsx, type XlsxCell } from './support/xlsx.js';
-import { analyzeJson, runCli, tempFile } from './support/cli.js';
+import { analyzeJson, ROOT, runCli, tempFile } from './support/cli.js';
+import { readSample } from '../src/ingest/index.js';
 import type { Report } from '../src/types.js';
 
 /** What every check other than the structure ones found, and in how much: equal for the same records read from any form. */
@@ -187,6 +188,44 @@ describe('fixtures', () => {
     expect(pasted.input.format).toBe('csv');
     expectSameReading(pasted, csv);
     expect(pasted.checks.find((c) => c.id === 'header-labels')!.violations).toBe(2);
+  });
+
+  // In a PDF's table a long cell goes on under itself: here every value of two words or more (a name, "Aadhaar
+  // Card", "Partially Vaccinated") wraps after its first word, as in a table with narrow columns.
+  it('beneficiaries.csv as a PDF table whose cells wrap onto a second line: the same records, the same findings', () => {
+    const rows = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const first = rows.map((r) => r.map((v) => v.split(' ')[0]));
+    const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
+    const line = (r: string[]) => r.map((v, k) => v.padEnd(widths[k])).join('   ').trimEnd();
+    const lines: string[] = [];
+    rows.forEach((r, i) => {
+      const rest = r.map((v) => v.split(' ').slice(1).join(' '));
+      const wraps = i > 0 && rest.some((v) => v !== '');
+      lines.push(line(wraps ? first[i] : r));
+      if (wraps) lines.push(line(rest));
+    });
+    const wrapped = lines.length - rows.length;
+    expect(wrapped).toBeGreaterThan(200);
+    const { report } = analyzeJson([tempFile('proof.txt', `${lines.join('\n')}\n`)]);
+    expectSameReading(report, analyzeJson(['fixtures/beneficiaries.csv']).report);
+    const shape = report.checks.find((c) => c.id === 'row-shape')!;
+    expect(shape.violations).toBe(wrapped);
+    expect(shape.examples[0]).toMatchObject({ line: 3, row: 1, message: expect.stringContaining("parts of this row's wrapped cells") });
+  });
+
+  // The same table printed to PDF and read back by pdftotext, its cells aligned at the top, in the middle and at the
+  // bottom of their rows (test/pdftotext/SOURCES.md): a wrapped cell's other lines come after, around or before its
+  // row's own line.
+  it.each(['top', 'middle', 'bottom'])('beneficiaries.csv printed to PDF, cells aligned %s, through pdftotext -layout: the same records', async (align) => {
+    const path = join(ROOT, 'test/pdftotext', `beneficiaries-${align}.txt`);
+    const csv = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n').slice(0, 31);
+    const sample = await readSample(path, () => {});
+    const records: string[] = [];
+    for await (const batch of sample.batches) for (const r of batch) records.push(r.cells!.join(','));
+    expect([sample.format(), sample.columns().join(','), records]).toEqual(['fixed-width', csv[0], csv.slice(1)]);
+    const { report } = analyzeJson([path]);
+    expectSameReading(report, analyzeJson([tempFile('first30.csv', `${csv.join('\n')}\n`)]).report);
+    expect(report.checks.find((c) => c.id === 'row-shape')!.violations).toBe(align === 'middle' ? 36 : 18);
   });
 
   // The June 2023 bot answered with one `Key: value` line per field; the same records pasted that way read alike.

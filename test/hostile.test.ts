@@ -202,7 +202,7 @@ describe('malformed delimited text', () => {
 describe('binary files named .csv', () => {
   it.each([
     ['PNG', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]), /looks like a PNG image/],
-    ['PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), /looks like a PDF document/],
+    ['PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), /looks like a PDF document \(write its text with pdftotext -layout first\)/],
     ['JPEG', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]), /looks like a JPEG image/],
     ['XLS (OLE)', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]), /looks like a Microsoft Office/],
     ['bzip2', Buffer.from('BZh91AY&SY\x00\x00', 'latin1'), /bzip2 stream \(only gzip/],

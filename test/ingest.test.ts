@@ -211,6 +211,89 @@ describe('delimited text', () => {
     expect(codes(r)).toEqual(['table-rule@2', 'blank-row@4', 'repeated-header@5', 'table-rule@6', 'blank-row@8', 'table-rule@9']);
   });
 
+  // A PDF's table through `pdftotext -layout`: a cell too long for its column goes on under it.
+  it('joins a wrapped cell\'s line to the row above: not under the header, nor after a blank line or a page break', async () => {
+    const text = [
+      'Reference ID    Name          Mobile No     Gender   Dose 1',
+      '8164855861      Sanjay        9876543210    Male     21-06-',
+      '                Meena                                2021',
+      '1201338890      Ravi Kumar    9123456       Male     05-07-2021',
+      '                Reddy         780',
+      '',
+      '                Page 1 of 2',
+      '\f8247395669      Asha          9000000000    Female   11-05-2021',
+      '\f               Rao',
+      '1085156888      Ravi          9000000001',
+      `${''.padEnd(44)}Male`,
+      '',
+    ].join('\n');
+    const r = await read(file(text, 'txt'));
+    expect(r.sample.columns()).toEqual(['Reference ID', 'Name', 'Mobile No', 'Gender', 'Dose 1']);
+    expect(r.records.map((x) => [x.row, x.line, x.cells])).toEqual([
+      // Wrapped inside a date and a number: joined without a space; a name: with one. Lines stay physical.
+      [1, 2, ['8164855861', 'Sanjay Meena', '9876543210', 'Male', '21-06-2021']],
+      [2, 4, ['1201338890', 'Ravi Kumar Reddy', '9123456780', 'Male', '05-07-2021']],
+      // A footer after a blank line, a line after a page break, and text under an empty cell are rows of their own.
+      [3, 7, ['', 'Page 1 of 2', '', '', '']],
+      [4, 8, ['8247395669', 'Asha', '9000000000', 'Female', '11-05-2021']],
+      [5, 9, ['', 'Rao', '', '', '']],
+      // Text under a row's empty cell is that row's (a middle-aligned row's own line has none of a wrapped cell).
+      [6, 10, ['1085156888', 'Ravi', '9000000001', 'Male', '']],
+    ]);
+    expect(codes(r)).toEqual(['wrapped-line@3', 'wrapped-line@5', 'blank-row@6', 'wrapped-line@11']);
+    // A line of digits alone is a row (a mobile number, not a wrapped one), and so is a line with text in more than
+    // half the columns.
+    const own = await read(file('No  Name          Mobile No     Gender\n1   Asha Rao      9876543210    Female\n                  9123456780\n    Ravi          9000000000    Male\n', 'txt'));
+    expect([own.records.map((x) => x.cells), codes(own)]).toEqual([
+      [
+        ['1', 'Asha Rao', '9876543210', 'Female'],
+        ['', '', '9123456780', ''],
+        ['', 'Ravi', '9000000000', 'Male'],
+      ],
+      [],
+    ]);
+  });
+
+  it('joins wrapped cells in SQL*Plus output, and in a large file whatever the read chunks', async () => {
+    const sqlplus = 'ID   NAME       GENDER\n---- ---------- ------\n1    Asha Sri   Female\n     Devi\n2    Ravi       Male\n';
+    const r = await read(file(sqlplus, 'lst'));
+    expect([r.records.map((x) => [x.line, x.cells]), codes(r)]).toEqual([
+      [
+        [3, ['1', 'Asha Sri Devi', 'Female']],
+        [5, ['2', 'Ravi', 'Male']],
+      ],
+      ['table-rule@2', 'wrapped-line@4'],
+    ]);
+    // A row takes 16 lines at most: a block of text under one column is not one cell, and its lines past them stand
+    // as rows of their own.
+    const block = await read(file(`ID   NAME       GENDER\n1    Asha       Female\n${Array.from({ length: 20 }, (_, i) => `     word${i}`).join('\n')}\n`, 'txt'));
+    expect(block.records.map((x) => [x.line, x.cells![1].split(' ').length])).toEqual([[2, 16], [18, 1], [19, 1], [20, 1], [21, 1], [22, 1]]);
+    expect(block.issues.length).toBe(15);
+    // Every fifth person's name wraps, its second word under the row's line (top-aligned cells) or its first above
+    // it (bottom-aligned, the first row's too: the run's start shows it): 30,000 rows over 36,000 lines, read in many
+    // chunks and held back in runs of 1,024 lines, the first run ending between a wrapped row's two lines.
+    for (const below of [true, false]) {
+      const wraps = (i: number): boolean => (below ? i % 5 === 3 : i === 0 || i % 5 === 2);
+      const lines = ['No'.padEnd(8) + 'Name'.padEnd(16) + 'Mobile'.padEnd(14) + 'Gender'];
+      const lineOf: number[] = [];
+      for (let i = 0; i < 30_000; i++) {
+        lineOf.push(lines.length + 1);
+        if (wraps(i) && !below) lines.push(`${''.padEnd(8)}Person`);
+        lines.push(`${String(i + 1).padEnd(8)}${(wraps(i) && !below ? `${i}` : `Person ${i}`).padEnd(16)}${String(9000000000 + i).padEnd(14)}Male`);
+        if (wraps(i) && below) lines.push(`${''.padEnd(8)}Kumar`);
+      }
+      const big = await read(file(`${lines.join('\r\n')}\r\n`, 'txt'));
+      expect(big.records.length).toBe(30_000);
+      const name = (i: number): string => (wraps(i) && below ? `Person ${i} Kumar` : `Person ${i}`);
+      expect(big.records.every((x, i) => x.line === lineOf[i] && x.cells![1] === name(i) && x.cells![2] === String(9000000000 + i))).toBe(true);
+      expect(big.issues.length).toBe(below ? 6_000 : 6_001);
+    }
+    // A run of 1,024 rows without a wrapped cell, and then the last one's.
+    const plain = Array.from({ length: 1_024 }, (_, i) => `${String(i + 1).padEnd(8)}${`Person ${i}`.padEnd(16)}Male`);
+    const late = await read(file(`${'No'.padEnd(8)}${'Name'.padEnd(16)}Gender\n${plain.join('\n')}\n${''.padEnd(8)}Kumar\n`, 'txt'));
+    expect([late.records.length, late.records[1_023].cells, codes(late)]).toEqual([1_024, ['1024', 'Person 1023 Kumar', 'Male'], ['wrapped-line@1026']]);
+  });
+
   it('cuts every line of a large fixed-width file alike, whatever the read chunks', async () => {
     const line = (i: number): string => `${`Person ${i}`.padEnd(16)}${String(9000000000 + i).padEnd(14)}${i % 3 ? 'Male' : ''}`;
     const text = `${'Name'.padEnd(16)}${'Mobile'.padEnd(14)}Gender\r\n${Array.from({ length: 30_000 }, (_, i) => line(i)).join('\r\n')}\r\n`;

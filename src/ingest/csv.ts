@@ -4,6 +4,7 @@ import { parse } from 'csv-parse';
 import { fieldForHeader } from '../fields.js';
 import type { IngestIssue, RawRecord } from '../types.js';
 import { FastCsv, STOP_HANDOFF } from './fast-csv.js';
+import { joinWrapped } from './fixed-width.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -268,6 +269,7 @@ export interface CsvReader {
 /**
  * Read delimited text. The header is decided from the first records; columns are known once the
  * first batch has been pulled. Issues are reported through `onIssue` as they are met, in file order.
+ * `fixedWidth`: the lines of a fixed-width table (fixed-width.ts), whose rows may hold wrapped lines.
  */
 export function readCsv(
   chunks: AsyncIterable<string>,
@@ -275,6 +277,7 @@ export function readCsv(
   onIssue: (issue: IngestIssue) => void,
   headerOption?: boolean,
   use: CsvParser = defaultCsvParser(),
+  fixedWidth = false,
 ): CsvReader {
   const parser = parse({
     delimiter,
@@ -369,6 +372,7 @@ export function readCsv(
       return;
     }
     const rowNumber = row + 1;
+    if (fixedWidth) joinWrapped(cells, line, rowNumber, onIssue);
     if (cells.length !== width) {
       onIssue({
         code: cells.length > width ? 'extra-cells' : 'missing-cells',

@@ -2,7 +2,7 @@
 import { InputError, UsageError } from '../errors.js';
 import { KIND_LABEL, kindOf, type ArchiveInfo, type IngestIssue, type InputFormat, type RawRecord, type SampleKind } from '../types.js';
 import { chatRecords } from './chat.js';
-import { readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
+import { defaultCsvParser, readCsv, sniffDelimiter, sniffLineEnding } from './csv.js';
 import { fixedColumns, fixedToPipes } from './fixed-width.js';
 import { readJson } from './json.js';
 import { ByteLimit, fileSha256, MAX_RECORD_CHARS, newBudget, openInput, ReadFailure, recordGuard, type OpenOptions, type TextSource } from './source.js';
@@ -179,7 +179,7 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
   // A table in fixed-width columns (a PDF's, a printed report's): its lines cut into cells, read as a pasted table.
   const starts = opts.format === undefined ? fixedColumns(text.head) : null;
   if (starts) {
-    const r = readCsv(fixedToPipes(watch.chunks, starts), '|', issue, opts.header);
+    const r = readCsv(fixedToPipes(watch.chunks, starts), '|', issue, opts.header, defaultCsvParser(), true);
     return sample({ format: () => 'fixed-width', batches: r.batches, header: () => r.header, columns: () => r.columns });
   }
   // A workbook's rows come as CSV lines written by xlsx.ts: commas, whatever the cells hold.

@@ -98,7 +98,8 @@ const ZIP_MAGIC = [
 
 const BINARY_MAGIC: [string, number[]][] = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  // A proof posted as a PDF: poppler's `pdftotext -layout` keeps its tables' columns, which are then read as such.
+  ['a PDF document (write its text with pdftotext -layout first)', [0x25, 0x50, 0x44, 0x46]],
   ['a Microsoft Office (OLE) file such as .xls', [0xd0, 0xcf, 0x11, 0xe0]],
   ['a JPEG image', [0xff, 0xd8, 0xff]],
   ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
