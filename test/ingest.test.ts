@@ -212,7 +212,7 @@ describe('delimited text', () => {
   });
 
   // A PDF's table through `pdftotext -layout`: a cell too long for its column goes on under it.
-  it('joins a wrapped cell\'s line to the row above: not under the header, nor after a blank line or a page break', async () => {
+  it('joins a wrapped cell\'s lines to its row, not across a blank line or a page break; digits alone are a row', async () => {
     const text = [
       'Reference ID    Name          Mobile No     Gender   Dose 1',
       '8164855861      Sanjay        9876543210    Male     21-06-',
