@@ -219,10 +219,14 @@ describe('fixtures', () => {
   it.each(['top', 'middle', 'bottom'])('beneficiaries.csv printed to PDF, cells aligned %s, through pdftotext -layout: the same records', async (align) => {
     const path = join(ROOT, 'test/pdftotext', `beneficiaries-${align}.txt`);
     const csv = readFileSync(join(FIXTURES_DIR, 'beneficiaries.csv'), 'utf8').trimEnd().split('\n').slice(0, 31);
-    const sample = await readSample(path, () => {});
-    const records: string[] = [];
-    for await (const batch of sample.batches) for (const r of batch) records.push(r.cells!.join(','));
-    expect([sample.format(), sample.columns().join(','), records]).toEqual(['fixed-width', csv[0], csv.slice(1)]);
+    // Also under a document's heading, over a blank line.
+    const titled = tempFile('proof.txt', `CoWin beneficiaries - sample of 30\n\n${readFileSync(path, 'utf8')}`);
+    for (const p of [path, titled]) {
+      const sample = await readSample(p, () => {});
+      const records: string[] = [];
+      for await (const batch of sample.batches) for (const r of batch) records.push(r.cells!.join(','));
+      expect([sample.format(), sample.columns().join(','), records]).toEqual(['fixed-width', csv[0], csv.slice(1)]);
+    }
     const { report } = analyzeJson([path]);
     expectSameReading(report, analyzeJson([tempFile('first30.csv', `${csv.join('\n')}\n`)]).report);
     expect(report.checks.find((c) => c.id === 'row-shape')!.violations).toBe(align === 'middle' ? 36 : 18);

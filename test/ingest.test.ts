@@ -90,6 +90,9 @@ describe('delimited text', () => {
     expect(titled.sample.columns()).toEqual(['name', 'mobile', 'district']);
     expect(titled.records.map((x) => [x.row, x.line, x.cells])).toEqual([[1, 4, ['Asha', '9876543210', 'Pune']]]);
     expect(codes(titled)).toEqual(['title-row@1', 'title-row@2']);
+    // A title may stand over blank rows, as a document's heading stands over its table.
+    const spaced = await read(file('CoWin dump,,\n,,\n\nname,mobile,district\nAsha,9876543210,Pune\n'));
+    expect([spaced.sample.columns(), spaced.records.map((x) => x.line), codes(spaced)]).toEqual([['name', 'mobile', 'district'], [5], ['title-row@1', 'blank-row@2', 'blank-row@3']]);
     // Excel's `sep=;` first line names the delimiter: skipped, and reported as what it is.
     const excel = await read(file('sep=;\nname;mobile;district\nAsha;9876543210;Pune\n'));
     expect([excel.sample.columns(), excel.records.map((x) => [x.line, x.cells]), codes(excel)]).toEqual([

@@ -16,7 +16,7 @@ export default issueCheck(
       again: 'the header row again (files joined together?): skipped',
     },
     docs: {
-      why: 'A system export names every column once and starts with its header. Blank or repeated labels point to manual editing or to columns pasted together from several sources; a title line above the header, to a spreadsheet made for people rather than a database dump (Excel\'s `sep=` line, to a file saved from Excel; a table\'s rules and borders, to a table pasted into a post or from a database client, psql or MySQL); the header repeated among the rows, to several exports joined into one file.',
+      why: 'A system export names every column once and starts with its header. Blank or repeated labels point to manual editing or to columns pasted together from several sources; a title line above the header, to a spreadsheet or a document (a PDF\'s heading) made for people rather than a database dump (Excel\'s `sep=` line, to a file saved from Excel; a table\'s rules and borders, to a table pasted into a post or from a database client, psql or MySQL); the header repeated among the rows, to several exports joined into one file.',
       sources: ['Frictionless blank-label / duplicate-label', 'csvlint empty_column_name / duplicate_column_name / title_row'],
     },
   },

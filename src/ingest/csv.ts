@@ -400,17 +400,19 @@ export function readCsv(
       onIssue({ code: 'table-rule', line: nextLine });
       nextLine += breaksOf(window[at++]);
     }
-    // Title lines above the header, as spreadsheets export them ("CoWin beneficiaries - June 2021,,,,"): records
-    // with one non-empty cell followed by one with several are skipped, each reported as a title row.
+    // Title lines above the header, as spreadsheets export them ("CoWin beneficiaries - June 2021,,,,") and as a
+    // document heads a table (a PDF's heading over a blank line): records with one non-empty cell, and blank ones
+    // after the first, followed by one with several are skipped, each reported as a title row (or a blank row).
+    // (The record at `at` has content: blank ones before it were taken above.)
     let titles = 0;
-    while (titles < MAX_TITLES && at + titles < window.length && filled(window[at + titles].record) === 1) titles++;
+    while (titles < MAX_TITLES && at + titles < window.length && filled(window[at + titles].record) <= 1) titles++;
     if (titles && at + titles < window.length && filled(window[at + titles].record) >= TITLE_NEXT) {
       for (; titles > 0; titles--) {
         skipsDue(false);
         consumed++;
         // Excel's `sep=;` line names the delimiter (the cell reads `sep=`, the delimiter splitting it off).
         const excel = nextLine === 1 && EXCEL_SEP.test(window[at].record[0] ?? '');
-        onIssue({ code: excel ? 'delimiter-hint' : 'title-row', line: nextLine });
+        onIssue({ code: excel ? 'delimiter-hint' : blank(window[at].record) ? 'blank-row' : 'title-row', line: nextLine });
         nextLine += breaksOf(window[at++]);
       }
     }

@@ -16,17 +16,48 @@ const DASH_RULE = /^ *-{2,}(?: +-+)+ *$/;
 
 const LINE_BREAK = /\r\n|\n|\r/;
 
+/** Title lines at most over a table (a document's heading). */
+const MAX_TITLES = 5;
+
+/** Whether a line is one run of text (words a space apart: a heading), not cells two spaces or more apart. */
+function oneRun(line: string): boolean {
+  return !/\S {2,}\S/.test(line.trim());
+}
+
 /**
- * The start of each column when the head is a fixed-width table, else null. The header (the first line with
- * content) holds no comma, semicolon, tab or pipe; under it, a dash rule gives the columns, or else they are the
- * runs of text that every line leaves at least two spaces between. At least MIN_COLUMNS columns.
+ * How many lines head the table as a document's title (a PDF's heading): the first lines with content, up to a blank
+ * line, when there are at most MAX_TITLES, each is one run of text, and the first line after the blank ones is not.
  */
-export function fixedColumns(head: string): number[] | null {
+function titleLines(lines: readonly string[]): number {
+  let at = 0;
+  while (at < lines.length && lines[at].trim() === '') at++;
+  let n = 0;
+  while (at + n < lines.length && lines[at + n].trim() !== '') n++;
+  if (n > MAX_TITLES || !lines.slice(at, at + n).every(oneRun)) return 0;
+  let next = at + n;
+  while (next < lines.length && lines[next].trim() === '') next++;
+  return next < lines.length && !oneRun(lines[next]) ? n : 0;
+}
+
+/** A fixed-width table: where each column starts, and how many title lines head it. */
+export interface FixedTable {
+  starts: number[];
+  titles: number;
+}
+
+/**
+ * The columns when the head is a fixed-width table, else null. Under its title lines ({@link titleLines}), the
+ * header (the first line with content) holds no comma, semicolon, tab or pipe; under it, a dash rule gives the
+ * columns, or else they are the runs of text that every line leaves at least two spaces between. At least
+ * MIN_COLUMNS columns.
+ */
+export function fixedColumns(head: string): FixedTable | null {
   const lines = head.split(LINE_BREAK);
   // The head may end inside a line: that line is not looked at.
   if (!/[\r\n]$/.test(head)) lines.pop();
   lines.length = Math.min(lines.length, LINES);
-  const filled = lines.filter((l) => l.trim() !== '');
+  const titles = titleLines(lines);
+  const filled = lines.filter((l) => l.trim() !== '').slice(titles);
   if (filled.length < 2 || /[,;\t|]/.test(filled[0])) return null;
   let starts: number[] = [];
   if (DASH_RULE.test(filled[1])) {
@@ -47,7 +78,7 @@ export function fixedColumns(head: string): number[] | null {
   if (starts.length < MIN_COLUMNS) return null;
   // Text left of the first column belongs to it.
   starts = [0, ...starts.slice(1)];
-  return starts;
+  return { starts, titles };
 }
 
 /** A cell as a pipe-separated line holds it: quoted when it holds a quote, a pipe or a wrapped cell's line break. */
@@ -160,11 +191,14 @@ function rowLine(lines: readonly string[][]): string {
 
 /**
  * The text as pipe-separated lines, line for line (so line numbers hold), each row with the part lines of its
- * wrapped cells ({@link isPart}, {@link runRows}). The header is taken as it is; a rule, a row count, a blank line
- * and a page break end a run of rows. The table's alignment is the first a run shows ({@link alignOf}; top until then).
+ * wrapped cells ({@link isPart}, {@link runRows}). Title lines and the header are taken as they are; a rule, a row
+ * count, a blank line and a page break end a run of rows. The table's alignment is the first a run shows
+ * ({@link alignOf}; top until then).
  */
-export async function* fixedToPipes(chunks: AsyncIterable<string>, starts: readonly number[]): AsyncGenerator<string> {
+export async function* fixedToPipes(chunks: AsyncIterable<string>, { starts, titles }: FixedTable): AsyncGenerator<string> {
   let rest = '';
+  /** Title lines still to come: each passed on whole, one cell (csv.ts skips it as a title row). */
+  let title = titles;
   let header = false;
   let run: string[][] = [];
   /** Part lines in the run: without any, each line is a row as it is. */
@@ -190,6 +224,11 @@ export async function* fixedToPipes(chunks: AsyncIterable<string>, starts: reado
     if (text.trim() === '' || ROW_COUNT.test(text)) {
       flush(true);
       out.push(text.trim() === '' ? '' : pipeCell(text.trim()));
+      return;
+    }
+    if (title > 0) {
+      title--;
+      out.push(pipeCell(text.trim()));
       return;
     }
     const cells = fixedCells(text, starts);

@@ -177,9 +177,9 @@ export function sampleFromText(path: string, text: TextSource, onIssue: (issue: 
   }
   if (kind === 'text') return sample({ format: () => 'text', batches: readKeyValue(watch.chunks, issue), columns: () => [] });
   // A table in fixed-width columns (a PDF's, a printed report's): its lines cut into cells, read as a pasted table.
-  const starts = opts.format === undefined ? fixedColumns(text.head) : null;
-  if (starts) {
-    const r = readCsv(fixedToPipes(watch.chunks, starts), '|', issue, opts.header, defaultCsvParser(), true);
+  const table = opts.format === undefined ? fixedColumns(text.head) : null;
+  if (table) {
+    const r = readCsv(fixedToPipes(watch.chunks, table), '|', issue, opts.header, defaultCsvParser(), true);
     return sample({ format: () => 'fixed-width', batches: r.batches, header: () => r.header, columns: () => r.columns });
   }
   // A workbook's rows come as CSV lines written by xlsx.ts: commas, whatever the cells hold.
