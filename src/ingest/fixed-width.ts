@@ -1,8 +1,9 @@
 // Text laid out in fixed-width columns: a PDF's table as `pdftotext -layout` gives it, `column -t`, SQL*Plus or a
 // report printed to a file. Each line is cut at the columns' starts and handed to the delimited reader as a
 // pipe-separated line, so header detection, shapes, line numbers and a table's rules and row count (csv.ts) work
-// as for any pasted table. A cell too long for its column wraps onto the next line (a PDF's table, SQL*Plus):
-// that line is joined to the row above rather than read as a row of its own.
+// as for any pasted table. A cell too long for its column goes on over more lines (a PDF's table, SQL*Plus): they
+// join their row, above, below or around them as the table's cells are aligned, rather than being read as rows of
+// their own. A document's heading over the table is passed on as title lines.
 import type { IngestIssue } from '../types.js';
 
 /** Columns a table needs before text is read as one (two could be a name with a wide space in it). */
