@@ -75,8 +75,8 @@ function dataLike(cell: string): boolean {
 
 /** Non-empty cells of the record after the title lines: a table's header, not another line of text. */
 const TITLE_NEXT = 3;
-/** Title lines looked for above a header. */
-const MAX_TITLES = 5;
+/** Title lines (and blank lines after the first) looked for above a header. */
+export const MAX_TITLES = 5;
 /**
  * A cell of a table's rule or border: a Markdown table's (`|---|:--:|`, dashes with alignment colons), or a database
  * client's, where no pipe splits the line (psql's `-----+-----`, MySQL's `+-----+-----+`).

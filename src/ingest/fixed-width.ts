@@ -5,6 +5,7 @@
 // join their row, above, below or around them as the table's cells are aligned, rather than being read as rows of
 // their own. A document's heading over the table is passed on as title lines.
 import type { IngestIssue } from '../types.js';
+import { MAX_TITLES } from './csv.js';
 
 /** Columns a table needs before text is read as one (two could be a name with a wide space in it). */
 export const MIN_COLUMNS = 3;
@@ -17,9 +18,6 @@ const DASH_RULE = /^ *-{2,}(?: +-+)+ *$/;
 
 const LINE_BREAK = /\r\n|\n|\r/;
 
-/** Title lines at most over a table (a document's heading). */
-const MAX_TITLES = 5;
-
 /** Whether a line is one run of text (words a space apart: a heading), not cells two spaces or more apart. */
 function oneRun(line: string): boolean {
   return !/\S {2,}\S/.test(line.trim());
@@ -27,17 +25,18 @@ function oneRun(line: string): boolean {
 
 /**
  * How many lines head the table as a document's title (a PDF's heading): the first lines with content, up to a blank
- * line, when there are at most MAX_TITLES, each is one run of text, and the first line after the blank ones is not.
+ * line, when each is one run of text, the first line after the blank ones is not, and the delimited reader takes
+ * them and the blank lines together as title rows (csv.ts MAX_TITLES).
  */
 function titleLines(lines: readonly string[]): number {
   let at = 0;
   while (at < lines.length && lines[at].trim() === '') at++;
   let n = 0;
   while (at + n < lines.length && lines[at + n].trim() !== '') n++;
-  if (n > MAX_TITLES || !lines.slice(at, at + n).every(oneRun)) return 0;
   let next = at + n;
   while (next < lines.length && lines[next].trim() === '') next++;
-  return next < lines.length && !oneRun(lines[next]) ? n : 0;
+  const titled = next - at <= MAX_TITLES && lines.slice(at, at + n).every(oneRun) && next < lines.length && !oneRun(lines[next]);
+  return titled ? n : 0;
 }
 
 /** A fixed-width table: where each column starts, and how many title lines head it. */
