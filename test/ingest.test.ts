@@ -307,6 +307,9 @@ describe('delimited text', () => {
   });
 
   it('reads text that is no fixed-width table as before: a list, two columns, words with single spaces', async () => {
+    // A one-column CSV, quoted, whose values have wide spaces (found by the property test: read as a table's columns).
+    const quoted = await read(file('"U"\n"0   -  "\n', 'txt'));
+    expect([quoted.sample.format(), quoted.records.map((x) => x.cells)]).toEqual(['csv', [['0   -  ']]]);
     for (const text of ['mobile\n9876543210\n9123456780\n', 'Name      Mobile\nAsha Rao  9876543210\nRavi      9123456780\n', 'name mobile gender\nAsha 9876543210 Female\nRavi 9123456780 Male\n']) {
       const r = await read(file(text, 'txt'));
       expect(r.sample.format(), text).toBe('csv');

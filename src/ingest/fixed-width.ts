@@ -47,9 +47,9 @@ export interface FixedTable {
 
 /**
  * The columns when the head is a fixed-width table, else null. Under its title lines ({@link titleLines}), the
- * header (the first line with content) holds no comma, semicolon, tab or pipe; under it, a dash rule gives the
- * columns, or else they are the runs of text that every line leaves at least two spaces between. At least
- * MIN_COLUMNS columns.
+ * header (the first line with content) holds no comma, semicolon, tab or pipe and starts with no quote; under it,
+ * a dash rule gives the columns, or else they are the runs of text that every line leaves at least two spaces
+ * between. At least MIN_COLUMNS columns.
  */
 export function fixedColumns(head: string): FixedTable | null {
   const lines = head.split(LINE_BREAK);
@@ -58,7 +58,8 @@ export function fixedColumns(head: string): FixedTable | null {
   lines.length = Math.min(lines.length, LINES);
   const titles = titleLines(lines);
   const filled = lines.filter((l) => l.trim() !== '').slice(titles);
-  if (filled.length < 2 || /[,;\t|]/.test(filled[0])) return null;
+  // A header in quotes is a one-column CSV's (values with wide spaces in them can look like columns).
+  if (filled.length < 2 || /[,;\t|]/.test(filled[0]) || filled[0].trimStart().startsWith('"')) return null;
   let starts: number[] = [];
   if (DASH_RULE.test(filled[1])) {
     for (const m of filled[1].matchAll(/-+/g)) starts.push(m.index);
