@@ -212,8 +212,8 @@ interface Summary {
   runs: number[];
 }
 
-function measure(runs: number, once: () => Run): Summary {
-  return summarize(Array.from({ length: runs }, once));
+function measure(runs: number, run: () => Run): Summary {
+  return summarize(Array.from({ length: runs }, run));
 }
 
 function summarize(all: readonly Run[]): Summary {

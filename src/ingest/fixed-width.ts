@@ -18,9 +18,12 @@ const DASH_RULE = /^ *-{2,}(?: +-+)+ *$/;
 
 const LINE_BREAK = /\r\n|\n|\r/;
 
-/** Whether a line is one run of text (words a space apart: a heading), not cells two spaces or more apart. */
+/** Text, a column gap, text: a line with two runs of text or more. */
+const TWO_RUNS = new RegExp(`\\S {${GAP},}\\S`);
+
+/** Whether a line is one run of text (words a space apart: a heading), not cells a column gap apart. */
 function oneRun(line: string): boolean {
-  return !/\S {2,}\S/.test(line.trim());
+  return !TWO_RUNS.test(line);
 }
 
 /**
@@ -236,7 +239,7 @@ export async function* fixedToPipes(chunks: AsyncIterable<string>, { starts, tit
     if (!header || DASH_RULE.test(text)) {
       flush(true);
       header = true;
-      out.push(cells.map(pipeCell).join('|'));
+      out.push(rowLine([cells]));
       return;
     }
     if (text.startsWith('\f')) flush(true);
